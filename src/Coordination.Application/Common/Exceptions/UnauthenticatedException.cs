@@ -1,0 +1,3 @@
+namespace Coordination.Application.Common.Exceptions;
+
+public sealed class UnauthenticatedException() : Exception("Sign in to continue.");

@@ -1,0 +1,55 @@
+using Coordination.Infrastructure.Persistence;
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Infrastructure.Jobs;
+
+internal static class JobsSetup
+{
+    public static IServiceCollection AddCoordinationJobs(
+        this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string connectionString)
+    {
+        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var storage = options.Storage
+            ?? (database.Provider == DatabaseProvider.PostgreSql ? JobStorageKind.PostgreSql : JobStorageKind.InMemory);
+
+        // One storage object per host, handed to Hangfire explicitly: the static JobStorage.Current would be
+        // shared by every host in a process (parallel test hosts, two providers in one test run).
+        services.AddSingleton<JobStorage>(_ =>
+        {
+            if (storage == JobStorageKind.InMemory)
+                return new InMemoryStorage();
+            var postgreSql = PostgreSqlStorageOptions;
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, postgreSql), postgreSql);
+        });
+        services.AddHangfire((provider, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
+
+        if (options.ServerEnabled)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = Math.Max(1, options.WorkerCount);
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+        return services;
+    }
+
+    private static PostgreSqlStorageOptions PostgreSqlStorageOptions => new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        UseSlidingInvisibilityTimeout = true,
+        AllowDegradedModeWithoutStorage = false,
+    };
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Coordination.Application.Common.Security;
+using Coordination.Domain.Auditing;
+using Coordination.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Coordination.Infrastructure.Persistence.Interceptors;
+
+/// <summary>
+/// Turns every change to a domain entity into an audit entry (who, which use case, before and after values)
+/// saved in the same SaveChanges, so no change is ever written without its trace.
+/// </summary>
+internal sealed class AuditingInterceptor(ICurrentUser user, AuditContext auditContext, TimeProvider clock)
+    : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext? context)
+    {
+        if (context is null)
+            return;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entries = context.ChangeTracker.Entries<Entity>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => Describe(e, now))
+            .OfType<AuditEntry>()
+            .ToList();
+        context.Set<AuditEntry>().AddRange(entries);
+    }
+
+    private AuditEntry? Describe(EntityEntry<Entity> entry, DateTime now)
+    {
+        var properties = entry.Properties
+            .Where(p => p.Metadata.Name is not nameof(IVersioned.Version) && !p.Metadata.IsPrimaryKey())
+            .ToList();
+        var (change, before, after) = entry.State switch
+        {
+            EntityState.Added => ("Created", null, Values(properties, p => p.CurrentValue)),
+            EntityState.Deleted => ("Deleted", Values(properties, p => p.OriginalValue), null),
+            _ => Modified(properties),
+        };
+        if (change is null)
+            return null;
+
+        return AuditEntry.Record(
+            now, user.UserId, user.Email, auditContext.Action, entry.Metadata.ClrType.Name, entry.Entity.Id, change, before, after);
+    }
+
+    private static (string?, string?, string?) Modified(List<PropertyEntry> properties)
+    {
+        var changed = properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+        return changed.Count == 0
+            ? (null, null, null)
+            : ("Updated", Values(changed, p => p.OriginalValue), Values(changed, p => p.CurrentValue));
+    }
+
+    private static string Values(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
+        JsonSerializer.Serialize(properties.ToDictionary(
+            p => JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name),
+            p => value(p) is Enum e ? e.ToString() : value(p)));
+}

@@ -1,0 +1,19 @@
+namespace Coordination.Web.Api;
+
+internal static class ApiEndpoints
+{
+    /// <summary>Every JSON route under <c>/api</c>; signed-in callers only unless a group says otherwise.</summary>
+    public static IEndpointRouteBuilder MapCoordinationApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .DisableAntiforgery();
+
+        api.MapAuthApi();
+        api.MapMeApi();
+        api.MapOrganizationsApi();
+        return endpoints;
+    }
+}

@@ -1,0 +1,25 @@
+using Coordination.Application;
+using Coordination.Infrastructure;
+using Coordination.Web;
+using Coordination.Web.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddWeb(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    await StartupTasks.MigrateAsync(app);
+    return;
+}
+
+app.UseCoordinationPipeline();
+await StartupTasks.PrepareAsync(app);
+await app.RunAsync();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

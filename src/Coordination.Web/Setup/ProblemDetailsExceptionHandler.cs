@@ -1,0 +1,66 @@
+using Coordination.Application.Common.Exceptions;
+using Coordination.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Web.Setup;
+
+/// <summary>
+/// The one place exceptions become answers: validation → 400 with errors by field, sign-in → 401, forbidden → 403,
+/// not found → 404, a broken rule or a stale version → 409. Anything else is a 500 without a stack trace.
+/// </summary>
+internal sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem.Status >= StatusCodes.Status500InternalServerError)
+            LogUnhandled(exception, context.Request.Path);
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    public static ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException validation => new ValidationProblemDetails(
+            validation.Errors
+                .GroupBy(e => Camel(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The input is not valid.",
+        },
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request could not be read.",
+            Detail = bad.Message,
+        },
+        UnauthenticatedException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Sign in to continue." },
+        ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = forbidden.Message },
+        NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found." },
+        DomainException rule => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = rule.Message },
+        ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = conflict.Message },
+        DbUpdateConcurrencyException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "This was changed by someone else at the same time. Reload it and make your change again.",
+        },
+        _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Something went wrong on our side." },
+    };
+
+    private static string Camel(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]
+    private partial void LogUnhandled(Exception exception, PathString path);
+}

@@ -1,0 +1,48 @@
+using Coordination.Infrastructure;
+using Coordination.Infrastructure.Demo;
+using Coordination.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.Web.Setup;
+
+internal static class StartupTasks
+{
+    /// <summary><c>dotnet Coordination.Web.dll migrate</c>: apply the migrations and exit, for production deployments.</summary>
+    public static async Task MigrateAsync(WebApplication app)
+    {
+        await DatabaseMigrator.MigrateAsync(app.Services);
+        app.Logger.LogInformation("The database is up to date.");
+    }
+
+    /// <summary>Migrate (unless turned off), fill an empty database in demo mode, and say where to go once listening.</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+            await DatabaseMigrator.MigrateAsync(app.Services);
+
+        var coordination = app.Services.GetRequiredService<IOptions<CoordinationOptions>>().Value;
+        if (coordination.DemoData)
+            await DemoDataSeeder.SeedAsync(app.Services);
+
+        app.Lifetime.ApplicationStarted.Register(() => Announce(app, coordination));
+    }
+
+    private static void Announce(WebApplication app, CoordinationOptions coordination)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var lines = new List<string> { "", "Coordination is running." };
+        lines.AddRange(addresses.Select(address => $"  Open {address.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)}"));
+        lines.Add($"  Data directory: {coordination.DataDirectoryFullPath}");
+        if (coordination.DemoData)
+        {
+            lines.Add($"  Demo sign-ins (password {DemoDirectory.Password}):");
+            lines.AddRange(DemoDirectory.People().Select(p => $"    {p.Email,-28} {p.Role}, {p.OrganizationAcronym}"));
+        }
+
+        lines.Add("");
+        // Straight to the console, whatever the log level: this is what a person running `dotnet run` needs.
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}
