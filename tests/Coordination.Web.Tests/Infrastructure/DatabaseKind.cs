@@ -1,0 +1,7 @@
+namespace Coordination.Web.Tests.Infrastructure;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    PostgreSql,
+}
