@@ -61,13 +61,4 @@ public sealed class OrganizationTests
         organization.Name.ShouldBe("Statistics Office");
         organization.CountryCode.ShouldBe("MEX");
     }
-
-    [Fact]
-    public void Ids_AreTimeOrdered()
-    {
-        var first = Organization.Create("A", "A", OrganizationKind.Other, null);
-        var second = Organization.Create("B", "B", OrganizationKind.Other, null);
-
-        first.Id.CompareTo(second.Id).ShouldBeLessThan(0);
-    }
 }
