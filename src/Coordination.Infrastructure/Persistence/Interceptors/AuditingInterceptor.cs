@@ -4,7 +4,6 @@ using Coordination.Domain.Auditing;
 using Coordination.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Coordination.Infrastructure.Persistence.Interceptors;
 
@@ -13,26 +12,10 @@ namespace Coordination.Infrastructure.Persistence.Interceptors;
 /// saved in the same SaveChanges, so no change is ever written without its trace.
 /// </summary>
 internal sealed class AuditingInterceptor(ICurrentUser user, AuditContext auditContext, TimeProvider clock)
-    : SaveChangesInterceptor
+    : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        Record(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Record(DbContext? context)
-    {
-        if (context is null)
-            return;
-
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = context.ChangeTracker.Entries<Entity>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
