@@ -1,3 +1,4 @@
+using Coordination.Application.Common.Abstractions;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -5,10 +6,20 @@ namespace Coordination.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>Validators and resource rules; the mediator itself is generated and registered by the host.</summary>
+    /// <summary>Validators, resource rules and domain event handlers; the mediator itself is generated and registered by the host.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
+        var assembly = typeof(DependencyInjection).Assembly;
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && IsRegisteredByConvention(i.GetGenericTypeDefinition())))
+                services.AddScoped(contract, type);
+        }
+
         return services;
     }
+
+    private static bool IsRegisteredByConvention(Type contract) =>
+        contract == typeof(IDomainEventHandler<>) || contract == typeof(Common.Security.IAccessRule<>);
 }

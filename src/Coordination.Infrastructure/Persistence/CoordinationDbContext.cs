@@ -1,5 +1,9 @@
+using Coordination.Application.Assignments;
 using Coordination.Application.Common.Abstractions;
+using Coordination.Domain.ActionPoints;
 using Coordination.Domain.Auditing;
+using Coordination.Domain.Forums;
+using Coordination.Domain.Notifications;
 using Coordination.Domain.Organizations;
 using Coordination.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -12,6 +16,22 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
     : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), ICoordinationDbContext, IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<Forum> Forums => Set<Forum>();
+
+    public DbSet<Conclusion> Conclusions => Set<Conclusion>();
+
+    public DbSet<ActionPoint> ActionPoints => Set<ActionPoint>();
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+
+    public DbSet<AssignmentCurrentStatus> AssignmentStatuses => Set<AssignmentCurrentStatus>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

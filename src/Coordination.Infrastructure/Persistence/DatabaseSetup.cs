@@ -17,6 +17,7 @@ internal static class DatabaseSetup
         services.AddScoped<AuditContext>();
         services.AddScoped<AuditingInterceptor>();
         services.AddSingleton<VersioningInterceptor>();
+        services.AddScoped<DomainEventsInterceptor>();
         services.AddDbContext<CoordinationDbContext>((provider, options) =>
         {
             _ = database.Provider switch
@@ -26,8 +27,9 @@ internal static class DatabaseSetup
                 _ => options.UseSqlite(connectionString,
                     sqlite => sqlite.MigrationsAssembly("Coordination.Migrations.Sqlite")),
             };
-            // Versions first, so the audit entry sees the final state of the row.
+            // Events first (their handlers add rows), then versions, then the audit of the final state.
             options.AddInterceptors(
+                provider.GetRequiredService<DomainEventsInterceptor>(),
                 provider.GetRequiredService<VersioningInterceptor>(),
                 provider.GetRequiredService<AuditingInterceptor>());
         });

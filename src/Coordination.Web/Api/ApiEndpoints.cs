@@ -14,6 +14,11 @@ internal static class ApiEndpoints
         api.MapAuthApi();
         api.MapMeApi();
         api.MapOrganizationsApi();
+        api.MapInvitationsApi();
+        api.MapForumsApi();
+        api.MapActionPointsApi();
+        api.MapProgressApi();
+        api.MapAuditApi();
         return endpoints;
     }
 }

@@ -50,6 +50,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found." },
         DomainException rule => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = rule.Message },
         ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = conflict.Message },
+        DbUpdateException update when UniqueViolation.Is(update) => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "This already exists: another one with the same number, code or organization was saved first.",
+        },
         DbUpdateConcurrencyException => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,

@@ -1,4 +1,8 @@
+using Coordination.Application.Assignments;
+using Coordination.Domain.ActionPoints;
 using Coordination.Domain.Auditing;
+using Coordination.Domain.Forums;
+using Coordination.Domain.Notifications;
 using Coordination.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +12,23 @@ namespace Coordination.Application.Common.Abstractions;
 public interface ICoordinationDbContext
 {
     DbSet<Organization> Organizations { get; }
+
+    DbSet<Invitation> Invitations { get; }
+
+    DbSet<Forum> Forums { get; }
+
+    DbSet<Conclusion> Conclusions { get; }
+
+    DbSet<ActionPoint> ActionPoints { get; }
+
+    DbSet<Assignment> Assignments { get; }
+
+    DbSet<ProgressUpdate> ProgressUpdates { get; }
+
+    /// <summary>The read side of assignments; written only by <see cref="AssignmentStatusProjector"/>.</summary>
+    DbSet<AssignmentCurrentStatus> AssignmentStatuses { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
 

@@ -18,17 +18,20 @@ internal sealed class AuditingInterceptor(ICurrentUser user, AuditContext auditC
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = context.ChangeTracker.Entries<Entity>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not INotAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => Describe(e, now))
             .OfType<AuditEntry>()
             .ToList();
         context.Set<AuditEntry>().AddRange(entries);
     }
 
+    /// <summary>The version is mechanics; a token hash is a secret even hashed.</summary>
+    private static readonly HashSet<string> NotRecorded = [nameof(IVersioned.Version), "TokenHash"];
+
     private AuditEntry? Describe(EntityEntry<Entity> entry, DateTime now)
     {
         var properties = entry.Properties
-            .Where(p => p.Metadata.Name is not nameof(IVersioned.Version) && !p.Metadata.IsPrimaryKey())
+            .Where(p => !p.Metadata.IsPrimaryKey() && !NotRecorded.Contains(p.Metadata.Name))
             .ToList();
         var (change, before, after) = entry.State switch
         {

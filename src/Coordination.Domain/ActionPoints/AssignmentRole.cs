@@ -1,0 +1,7 @@
+namespace Coordination.Domain.ActionPoints;
+
+public enum AssignmentRole
+{
+    Lead,
+    Supporting,
+}

@@ -1,0 +1,8 @@
+namespace Coordination.Domain.ActionPoints;
+
+public enum Priority
+{
+    Low,
+    Medium,
+    High,
+}
