@@ -1,3 +1,5 @@
+using Coordination.Domain.ActionPoints;
+using Coordination.Domain.Forums;
 using Coordination.Domain.Organizations;
 using Coordination.Infrastructure.Identity;
 using Coordination.Infrastructure.Persistence;
@@ -40,10 +42,74 @@ public static class DemoDataSeeder
             Succeeded(await users.AddToRoleAsync(user, person.Role), person.Email);
         }
 
+        await SeedForumAsync(db, organizations, now: clock.GetUtcNow().UtcDateTime, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoDataSeeder))
-            .LogInformation("Demo data created: {Organizations} organizations, {People} sign-ins", organizations.Count, DemoDirectory.People().Count());
+            .LogInformation("Demo data created: {Organizations} organizations, {People} sign-ins, the forum of Santo Domingo 2022", organizations.Count, DemoDirectory.People().Count());
         return true;
+    }
+
+    /// <summary>The forum, its conclusions and action points, the assignments, and what was reported on them.</summary>
+    private static async Task SeedForumAsync(
+        CoordinationDbContext db, Dictionary<string, Organization> organizations, DateTime now, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var people = await db.Users.ToListAsync(cancellationToken);
+        var secretariat = people.Single(p => p.Email == "secretariat@example.org");
+        var focalPoints = people.Where(p => p.Email != secretariat.Email).GroupBy(p => p.OrganizationId).ToDictionary(g => g.Key, g => g.First());
+
+        var forum = DemoForum.Create(organizations.Values.Select(o => o.Id));
+        db.Forums.Add(forum);
+        var conclusions = DemoForum.Conclusions.ToDictionary(
+            c => c.Number, c => Conclusion.Create(forum.Id, c.Number, c.Text, c.Theme, c.GcmObjectives, c.SdgTargets));
+        db.Conclusions.AddRange(conclusions.Values);
+
+        foreach (var plan in DemoForum.ActionPoints)
+        {
+            var actionPoint = ActionPoint.Create(
+                forum.Id, conclusions[plan.Conclusion].Id, plan.Code, plan.Title, null, plan.Priority,
+                today.AddMonths(plan.StartMonths), today.AddMonths(plan.DueMonths),
+                plan.Indicator is { } i ? Indicator.From(i.Baseline, i.Target, i.Unit) : null);
+            db.ActionPoints.Add(actionPoint);
+            var owners = plan.Leads.SelectMany(Expand).Select(o => (o, AssignmentRole.Lead))
+                .Concat(plan.Supporting.SelectMany(Expand).Select(o => (o, AssignmentRole.Supporting)));
+            foreach (var (organization, role) in owners)
+            {
+                var assignment = Assignment.Create(actionPoint, organization.Id, role, null);
+                db.Assignments.Add(assignment);
+                var reporter = focalPoints.GetValueOrDefault(organization.Id) ?? secretariat;
+                ProgressUpdate? returned = null;
+                foreach (var step in DemoHistory.For(plan.Code, organization.Acronym, organization.CountryCode))
+                {
+                    var submittedAt = step.MonthsAgo == 0 ? now.AddDays(-3) : now.AddMonths(-step.MonthsAgo);
+                    var update = assignment.Report(
+                        new ProgressReport(step.Status, step.Percent, step.Narrative, step.Obstacles, null, step.Evidence, null, null),
+                        new Reporter(reporter.Id, reporter.DisplayName, organization.Id), submittedAt, forum.RequiresValidation, returned);
+                    db.ProgressUpdates.Add(update);
+                    returned = null;
+                    var reviewedAt = submittedAt.AddDays(2);
+                    if (step.Outcome == DemoOutcome.Accepted)
+                    {
+                        assignment.Accept(update, secretariat.Id, secretariat.DisplayName, reviewedAt);
+                    }
+                    else if (step.Outcome == DemoOutcome.Returned)
+                    {
+                        assignment.Return(update, secretariat.Id, secretariat.DisplayName, step.Comment!, reviewedAt);
+                        returned = update;
+                    }
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // "NSO" and "MIG" stand for every member state's statistics office or migration institution.
+        IEnumerable<Organization> Expand(string owner) => owner switch
+        {
+            "NSO" => DemoDirectory.MemberStates.Select(m => organizations[m.Code == "DOM" ? "ONE" : $"NSO-{m.Code}"]),
+            "MIG" => DemoDirectory.MemberStates.Select(m => organizations[m.Code == "DOM" ? "INM" : $"MIG-{m.Code}"]),
+            _ => [organizations[owner]],
+        };
     }
 
     private static void Succeeded(IdentityResult result, string email)

@@ -38,15 +38,25 @@ public static class DemoDirectory
         yield return new("CSO", "Civil-society network for migrants' rights", OrganizationKind.CivilSociety, null);
     }
 
-    public static IEnumerable<DemoPerson> People() =>
-    [
-        new("secretariat@example.org", "Regional secretariat officer", Roles.Secretariat, "IOM", "en"),
-        new("focal.dom@example.org", "Focal point, INM Dominican Republic", Roles.FocalPoint, "INM", "es"),
-        new("focal.mex@example.org", "Focal point, migration institution of Mexico", Roles.FocalPoint, "MIG-MEX", "es"),
-        new("viewer@example.org", "Programme officer, PRM", Roles.Viewer, "PRM", "en"),
-    ];
+    /// <summary>The four sign-ins the README and the console name, then a focal point for every other organization.</summary>
+    public static IEnumerable<DemoPerson> People()
+    {
+        DemoPerson[] featured =
+        [
+            new("secretariat@example.org", "Regional secretariat officer", Roles.Secretariat, "IOM", "en", true),
+            new("focal.dom@example.org", "Focal point, INM Dominican Republic", Roles.FocalPoint, "INM", "es", true),
+            new("focal.mex@example.org", "Focal point, migration institution of Mexico", Roles.FocalPoint, "MIG-MEX", "es", true),
+            new("viewer@example.org", "Programme officer, PRM", Roles.Viewer, "PRM", "en", true),
+        ];
+        var covered = featured.Where(p => p.Role == Roles.FocalPoint).Select(p => p.OrganizationAcronym).Append("IOM").ToHashSet();
+        return featured.Concat(Organizations()
+            .Where(o => !covered.Contains(o.Acronym))
+            .Select(o => new DemoPerson(
+                $"focal.{o.Acronym.ToLowerInvariant()}@example.org", $"Focal point, {o.Acronym}", Roles.FocalPoint, o.Acronym,
+                o.CountryCode is null or "USA" ? "en" : "es", false)));
+    }
 }
 
 public sealed record DemoOrganization(string Acronym, string Name, OrganizationKind Kind, string? CountryCode);
 
-public sealed record DemoPerson(string Email, string DisplayName, string Role, string OrganizationAcronym, string Language);
+public sealed record DemoPerson(string Email, string DisplayName, string Role, string OrganizationAcronym, string Language, bool Featured);

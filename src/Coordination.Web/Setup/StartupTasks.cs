@@ -38,7 +38,8 @@ internal static class StartupTasks
         if (coordination.DemoData)
         {
             lines.Add($"  Demo sign-ins (password {DemoDirectory.Password}):");
-            lines.AddRange(DemoDirectory.People().Select(p => $"    {p.Email,-28} {p.Role}, {p.OrganizationAcronym}"));
+            lines.AddRange(DemoDirectory.People().Where(p => p.Featured).Select(p => $"    {p.Email,-28} {p.Role}, {p.OrganizationAcronym}"));
+            lines.Add("    and a focal point for every other organization: focal.<acronym>@example.org (e.g. focal.one@example.org)");
         }
 
         lines.Add("");
