@@ -57,10 +57,14 @@ public sealed class ActionPoint : VersionedEntity
         if (!Enum.IsDefined(priority))
             throw new DomainException("The priority must be Low, Medium or High.");
 
+        var checkedCode = Guard.Required(code, "The code", CodeMaxLength);
+        var checkedTitle = Guard.Required(title, "The title", TitleMaxLength);
+        var checkedDescription = Guard.Optional(description, "The description", DescriptionMaxLength);
+
         ConclusionId = conclusionId;
-        Code = Guard.Required(code, "The code", CodeMaxLength);
-        Title = Guard.Required(title, "The title", TitleMaxLength);
-        Description = Guard.Optional(description, "The description", DescriptionMaxLength);
+        Code = checkedCode;
+        Title = checkedTitle;
+        Description = checkedDescription;
         Priority = priority;
         var rescheduled = StartDate != startDate || DueDate != dueDate;
         StartDate = startDate;

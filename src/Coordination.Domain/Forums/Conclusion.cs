@@ -51,9 +51,12 @@ public sealed partial class Conclusion : VersionedEntity
         if (targets.FirstOrDefault(t => !IsSdgTarget(t)) is { } wrong)
             throw new DomainException($"'{wrong}' is not an SDG target (write it like 10.7 or 17.18).");
 
+        var checkedText = Guard.Required(text, "The text", TextMaxLength);
+        var checkedTheme = Guard.Required(theme, "The theme", ThemeMaxLength);
+
         Number = number;
-        Text = Guard.Required(text, "The text", TextMaxLength);
-        Theme = Guard.Required(theme, "The theme", ThemeMaxLength);
+        Text = checkedText;
+        Theme = checkedTheme;
         GcmObjectives = objectives;
         SdgTargets = targets;
     }

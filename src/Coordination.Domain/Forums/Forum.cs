@@ -50,9 +50,13 @@ public sealed class Forum : VersionedEntity
     {
         if (endDate < startDate)
             throw new DomainException("The forum cannot end before it starts.");
-        Title = Guard.Required(title, "The title", TitleMaxLength);
-        Place = Guard.Required(place, "The place", PlaceMaxLength);
-        Description = Guard.Optional(description, "The description", DescriptionMaxLength);
+        var checkedTitle = Guard.Required(title, "The title", TitleMaxLength);
+        var checkedPlace = Guard.Required(place, "The place", PlaceMaxLength);
+        var checkedDescription = Guard.Optional(description, "The description", DescriptionMaxLength);
+
+        Title = checkedTitle;
+        Place = checkedPlace;
+        Description = checkedDescription;
         StartDate = startDate;
         EndDate = endDate;
         RequiresValidation = requiresValidation;

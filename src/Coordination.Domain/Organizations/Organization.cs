@@ -49,8 +49,11 @@ public sealed class Organization : VersionedEntity
         if (kind == OrganizationKind.MemberStateInstitution && code is null)
             throw new DomainException("A member-state institution must belong to a country.");
 
-        Name = Guard.Required(name, "The name", NameMaxLength);
-        Acronym = Guard.Required(acronym, "The acronym", AcronymMaxLength);
+        var checkedName = Guard.Required(name, "The name", NameMaxLength);
+        var checkedAcronym = Guard.Required(acronym, "The acronym", AcronymMaxLength);
+
+        Name = checkedName;
+        Acronym = checkedAcronym;
         Kind = kind;
         CountryCode = code;
     }

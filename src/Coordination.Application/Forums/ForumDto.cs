@@ -1,0 +1,18 @@
+using System.Linq.Expressions;
+using Coordination.Domain.Forums;
+
+namespace Coordination.Application.Forums;
+
+public sealed record ForumDto(
+    Guid Id, string Title, string Place, DateOnly StartDate, DateOnly EndDate, string? Description, bool RequiresValidation,
+    IReadOnlyList<Guid> ParticipantIds, bool ReportPublished, string Version)
+{
+    public static readonly Expression<Func<Forum, ForumDto>> Projection = f =>
+        new ForumDto(
+            f.Id, f.Title, f.Place, f.StartDate, f.EndDate, f.Description, f.RequiresValidation,
+            f.Participants.Select(p => p.OrganizationId).ToList(), f.ReportPublished, f.Version.ToString());
+
+    private static readonly Func<Forum, ForumDto> FromEntity = Projection.Compile();
+
+    public static ForumDto From(Forum forum) => FromEntity(forum);
+}
