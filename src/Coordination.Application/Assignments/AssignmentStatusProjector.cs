@@ -9,7 +9,7 @@ namespace Coordination.Application.Assignments;
 /// assignment event rebuilds that assignment's row from the tracked entities, so it sees the change being saved.
 /// </summary>
 public sealed class AssignmentStatusProjector(ICoordinationDbContext db)
-    : IDomainEventHandler<IAssignmentEvent>, IDomainEventHandler<ActionPointRescheduled>
+    : IDomainEventHandler<IAssignmentEvent>, IDomainEventHandler<ActionPointReplanned>
 {
     public async Task HandleAsync(IAssignmentEvent domainEvent, CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ public sealed class AssignmentStatusProjector(ICoordinationDbContext db)
         await RefreshAsync(assignment, domainEvent, cancellationToken);
     }
 
-    public async Task HandleAsync(ActionPointRescheduled domainEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(ActionPointReplanned domainEvent, CancellationToken cancellationToken)
     {
         var assignments = await db.Assignments.Where(a => a.ActionPointId == domainEvent.ActionPointId).ToListAsync(cancellationToken);
         foreach (var assignment in assignments)

@@ -44,6 +44,7 @@ public sealed class ActionPoint : VersionedEntity
     {
         var actionPoint = new ActionPoint(Guid.CreateVersion7(), forumId, conclusionId);
         actionPoint.Change(conclusionId, code, title, description, priority, startDate, dueDate, indicator);
+        actionPoint.ClearDomainEvents(); // a new action point has no assignments to replan
         return actionPoint;
     }
 
@@ -61,16 +62,16 @@ public sealed class ActionPoint : VersionedEntity
         var checkedTitle = Guard.Required(title, "The title", TitleMaxLength);
         var checkedDescription = Guard.Optional(description, "The description", DescriptionMaxLength);
 
+        var replanned = ConclusionId != conclusionId || StartDate != startDate || DueDate != dueDate;
         ConclusionId = conclusionId;
         Code = checkedCode;
         Title = checkedTitle;
         Description = checkedDescription;
         Priority = priority;
-        var rescheduled = StartDate != startDate || DueDate != dueDate;
         StartDate = startDate;
         DueDate = dueDate;
         Indicator = indicator;
-        if (rescheduled)
-            Raise(new ActionPointRescheduled(Id));
+        if (replanned)
+            Raise(new ActionPointReplanned(Id));
     }
 }

@@ -20,5 +20,8 @@ public sealed record ProgressAccepted(Guid AssignmentId, Guid ProgressUpdateId) 
 
 public sealed record ProgressReturned(Guid AssignmentId, Guid ProgressUpdateId, string Comment) : IAssignmentEvent;
 
-/// <summary>The action point's dates changed: the share of time elapsed of its assignments changes with them.</summary>
-public sealed record ActionPointRescheduled(Guid ActionPointId) : IDomainEvent;
+/// <summary>
+/// The action point's dates or conclusion changed: its assignments' share of time elapsed, and the theme and tags
+/// they are reported under, change with them.
+/// </summary>
+public sealed record ActionPointReplanned(Guid ActionPointId) : IDomainEvent;
