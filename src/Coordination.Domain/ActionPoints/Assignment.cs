@@ -53,9 +53,21 @@ public sealed class Assignment : VersionedEntity
         Raise(new AssignmentChanged(Id));
     }
 
-    public void Cancel()
+    public const string CancelledReturnComment = "The assignment was cancelled, so this update will not be validated.";
+
+    /// <summary>
+    /// Cancels the assignment. An update still awaiting validation is returned with a note, so it leaves the
+    /// validation queue instead of waiting there forever.
+    /// </summary>
+    public void Cancel(ProgressUpdate? pendingUpdate = null, Guid reviewerId = default, string reviewerName = "", DateTime now = default)
     {
         EnsureNotCancelled("cancelled again");
+        if (pendingUpdate is not null && pendingUpdate.Id == PendingUpdateId)
+        {
+            pendingUpdate.Return(reviewerId, reviewerName, CancelledReturnComment, now);
+            PendingUpdateId = null;
+        }
+
         Status = AssignmentStatus.Cancelled;
         Raise(new AssignmentCancelled(Id));
     }

@@ -107,7 +107,7 @@ public sealed class AssignmentTests
         assignment.Cancel();
         assignment.ClearDomainEvents();
 
-        Should.Throw<DomainException>(assignment.Cancel)
+        Should.Throw<DomainException>(() => assignment.Cancel())
             .Message.ShouldBe("This assignment was cancelled and cannot be cancelled again.");
         assignment.DomainEvents.ShouldBeEmpty();
     }
@@ -134,5 +134,22 @@ public sealed class AssignmentTests
         forum.AddParticipant(OrganizationId).ShouldBeFalse();
 
         forum.Participants.ShouldHaveSingleItem().OrganizationId.ShouldBe(OrganizationId);
+    }
+
+    [Fact]
+    public void Cancel_WithAnUpdateAwaitingValidation_ReturnsItWithANote()
+    {
+        var assignment = Assignment.Create(NewActionPoint(), OrganizationId, AssignmentRole.Lead, null);
+        var reporter = new Reporter(Guid.CreateVersion7(), "Focal point", OrganizationId);
+        var pending = assignment.Report(
+            new ProgressReport(AssignmentStatus.InProgress, 30, "Work started.", null, null, [], null, null),
+            reporter, new DateTime(2023, 5, 1, 0, 0, 0, DateTimeKind.Utc), requiresValidation: true);
+
+        assignment.Cancel(pending, Guid.CreateVersion7(), "Secretariat", new DateTime(2023, 5, 2, 0, 0, 0, DateTimeKind.Utc));
+
+        assignment.Status.ShouldBe(AssignmentStatus.Cancelled);
+        assignment.PendingUpdateId.ShouldBeNull();
+        pending.State.ShouldBe(ProgressUpdateState.Returned);
+        pending.ReviewComment.ShouldBe(Assignment.CancelledReturnComment);
     }
 }
