@@ -1,0 +1,128 @@
+using System.Net.Http.Json;
+using Coordination.Domain.ActionPoints;
+using Coordination.Web.Tests.Infrastructure;
+
+namespace Coordination.Web.Tests.Authorization;
+
+/// <summary>Who asks, in the matrix: the caller's relation to the arranged forum and its assignment to INM.</summary>
+public enum Caller
+{
+    Anonymous,
+    Viewer,
+
+    /// <summary>focal.dom@example.org, of INM, the assigned organization.</summary>
+    AssignedFocalPoint,
+
+    /// <summary>focal.mex@example.org, of MIG-MEX, taking part in the forum without the assignment.</summary>
+    OtherFocalPoint,
+
+    /// <summary>A focal point of NSO-GTM, an organization not taking part in the forum at all.</summary>
+    OutsideFocalPoint,
+    Secretariat,
+}
+
+/// <summary>The ids a request of the matrix is made against: a fresh forum for every case.</summary>
+public sealed record Arranged(TestData.Plan Plan, Guid AssignmentId, Guid SubmittedUpdateId, string OrganizationVersion);
+
+/// <summary>One route of the API and the answer each caller gets: the status, or the alternatives allowed.</summary>
+public sealed record RouteAccess(string Method, string Template, Func<Arranged, HttpRequestMessage> Request, IReadOnlyDictionary<Caller, int> Expected)
+{
+    public string Route => $"{Method} {Template}";
+
+    public override string ToString() => Route;
+}
+
+public static class AccessMatrix
+{
+    private const int Ok = 200, Created = 201, Unauthorized = 401, Forbidden = 403, NotFound = 404;
+
+    /// <summary>Readable by anyone signed in who may see the forum; a focal point outside it does not learn it exists.</summary>
+    private static Dictionary<Caller, int> ForumRead() => Expect(Unauthorized, Ok, Ok, Ok, NotFound, Ok);
+
+    private static Dictionary<Caller, int> SignedIn() => Expect(Unauthorized, Ok, Ok, Ok, Ok, Ok);
+
+    private static Dictionary<Caller, int> SecretariatOnly(int success) => Expect(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, success);
+
+    private static Dictionary<Caller, int> Expect(int anonymous, int viewer, int assigned, int other, int outside, int secretariat) => new()
+    {
+        [Caller.Anonymous] = anonymous,
+        [Caller.Viewer] = viewer,
+        [Caller.AssignedFocalPoint] = assigned,
+        [Caller.OtherFocalPoint] = other,
+        [Caller.OutsideFocalPoint] = outside,
+        [Caller.Secretariat] = secretariat,
+    };
+
+    public static IReadOnlyList<RouteAccess> Routes { get; } =
+    [
+        new("GET", "/api/me", _ => Get("/api/me"), SignedIn()),
+        new("GET", "/api/organizations", _ => Get("/api/organizations"), SignedIn()),
+        new("GET", "/api/organizations/{id}", a => Get($"/api/organizations/{a.Plan.OrganizationIds["INM"]}"), SignedIn()),
+        new("POST", "/api/organizations", _ => Send("POST", "/api/organizations", new { name = "Migration observatory " + Guid.NewGuid(), acronym = "OBS", kind = "Academia" }), SecretariatOnly(Created)),
+        new("PUT", "/api/organizations/{id}", a => Send("PUT", $"/api/organizations/{a.Plan.OrganizationIds["INM"]}",
+            new { name = "National Migration Institute of the Dominican Republic", acronym = "INM", kind = "MemberStateInstitution", countryCode = "DOM", version = a.OrganizationVersion }), SecretariatOnly(Ok)),
+        new("POST", "/api/organizations/{id}/invitations", a => Send("POST", $"/api/organizations/{a.Plan.OrganizationIds["INM"]}/invitations",
+            new { email = $"new.{Guid.NewGuid():N}@example.org", role = "FocalPoint" }), SecretariatOnly(Created)),
+        new("GET", "/api/forums", _ => Get("/api/forums"), SignedIn()),
+        new("POST", "/api/forums", _ => Send("POST", "/api/forums", new { title = "Follow-up meeting", place = "Panama City", startDate = "2026-03-02", endDate = "2026-03-03" }), SecretariatOnly(Created)),
+        new("GET", "/api/forums/{id}", a => Get($"/api/forums/{a.Plan.ForumId}"), ForumRead()),
+        new("PUT", "/api/forums/{id}", a => Send("PUT", $"/api/forums/{a.Plan.ForumId}", new { title = "Renamed forum", place = "Santo Domingo", startDate = "2022-07-06", endDate = "2022-07-08", requiresValidation = true, version = "1" }), SecretariatOnly(Ok)),
+        new("GET", "/api/forums/{id}/conclusions", a => Get($"/api/forums/{a.Plan.ForumId}/conclusions"), ForumRead()),
+        new("POST", "/api/forums/{id}/conclusions", a => Send("POST", $"/api/forums/{a.Plan.ForumId}/conclusions", new { number = 2, text = "Strengthen national capacities.", theme = "Instruments", gcmObjectives = new[] { 1 }, sdgTargets = new[] { "10.7" } }), SecretariatOnly(Created)),
+        new("GET", "/api/conclusions/{id}", a => Get($"/api/conclusions/{a.Plan.ConclusionId}"), ForumRead()),
+        new("PUT", "/api/conclusions/{id}", a => Send("PUT", $"/api/conclusions/{a.Plan.ConclusionId}", new { number = 1, text = "Adopt a common framework.", theme = "Conceptual framework", gcmObjectives = new[] { 1 }, sdgTargets = new[] { "17.8" }, version = "1" }), SecretariatOnly(Ok)),
+        new("GET", "/api/action-points", a => Get($"/api/action-points?forumId={a.Plan.ForumId}"), SignedIn()),
+        new("POST", "/api/action-points", a => Send("POST", "/api/action-points", new { conclusionId = a.Plan.ConclusionId, code = "M-" + Guid.NewGuid().ToString("N")[..6], title = "Publish a dataset", priority = "Medium", startDate = "2026-01-01", dueDate = "2026-12-31" }), SecretariatOnly(Created)),
+        new("GET", "/api/action-points/{id}", a => Get($"/api/action-points/{a.Plan.ActionPointId}"), ForumRead()),
+        new("PUT", "/api/action-points/{id}", a => Send("PUT", $"/api/action-points/{a.Plan.ActionPointId}", new { conclusionId = a.Plan.ConclusionId, code = "RENAMED-" + Guid.NewGuid().ToString("N")[..6], title = "Draft a regional glossary", priority = "High", startDate = "2025-01-01", dueDate = "2027-01-01", version = "1" }), SecretariatOnly(Ok)),
+        new("POST", "/api/action-points/{id}/assignments", a => Send("POST", $"/api/action-points/{a.Plan.ActionPointId}/assignments", new { organizationId = a.Plan.OrganizationIds["MIG-MEX"], role = "Supporting" }), SecretariatOnly(Created)),
+        new("POST", "/api/action-points/{id}/assignments/bulk", a => Send("POST", $"/api/action-points/{a.Plan.ActionPointId}/assignments/bulk", new { allMemberStateInstitutions = true, role = "Supporting" }), SecretariatOnly(Ok)),
+        new("GET", "/api/assignments", _ => Get("/api/assignments"), SignedIn()),
+        new("GET", "/api/assignments/{id}", a => Get($"/api/assignments/{a.AssignmentId}"), ForumRead()),
+        new("PUT", "/api/assignments/{id}", a => Send("PUT", $"/api/assignments/{a.AssignmentId}", new { role = "Lead", dueDate = "2027-06-30", version = "2" }), SecretariatOnly(Ok)),
+        new("POST", "/api/assignments/{id}/cancel", a => Send("POST", $"/api/assignments/{a.AssignmentId}/cancel", null), SecretariatOnly(Ok)),
+        new("GET", "/api/assignments/{id}/progress-updates", a => Get($"/api/assignments/{a.AssignmentId}/progress-updates"), ForumRead()),
+        new("POST", "/api/assignments/{id}/progress-updates", a => Send("POST", $"/api/assignments/{a.AssignmentId}/progress-updates", new { status = "InProgress", percentComplete = 50, narrative = "Half of the glossary is drafted." }),
+            Expect(Unauthorized, Forbidden, Conflict, Forbidden, NotFound, Conflict)),
+        new("GET", "/api/progress-updates", _ => Get("/api/progress-updates?state=Submitted"), SecretariatOnly(Ok)),
+        new("GET", "/api/progress-updates/{id}", a => Get($"/api/progress-updates/{a.SubmittedUpdateId}"), ForumRead()),
+        new("POST", "/api/progress-updates/{id}/accept", a => Send("POST", $"/api/progress-updates/{a.SubmittedUpdateId}/accept", null), SecretariatOnly(Ok)),
+        new("POST", "/api/progress-updates/{id}/return", a => Send("POST", $"/api/progress-updates/{a.SubmittedUpdateId}/return", new { comment = "Please attach the evidence." }), SecretariatOnly(Ok)),
+        new("GET", "/api/audit", a => Get($"/api/audit?entityType=Assignment&entityId={a.AssignmentId}"), SecretariatOnly(Ok)),
+    ];
+
+    /// <summary>
+    /// The arranged assignment already has an update awaiting validation, so a permitted report is refused by the
+    /// rule "one update awaiting validation at a time" (409) — past authorization, which is what the matrix proves.
+    /// </summary>
+    private const int Conflict = 409;
+
+    /// <summary>Routes that need no sign-in by design, proven by their own tests.</summary>
+    public static IReadOnlySet<string> Public { get; } = new HashSet<string>
+    {
+        "POST /api/auth/login",
+        "POST /api/auth/refresh",
+        "POST /api/invitations/accept",
+    };
+
+    public static async Task<Arranged> ArrangeAsync(CoordinationApp app)
+    {
+        var plan = await app.CreatePlanAsync(["INM", "MIG-MEX"], ["INM"]);
+        var assignmentId = plan.AssignmentIds["INM"];
+        var (updateId, organizationVersion) = await app.WithDbAsync(async db =>
+        {
+            var assignment = (await db.Assignments.FindAsync(assignmentId))!;
+            var update = assignment.Report(TestData.Report(), new Reporter(Guid.NewGuid(), "Focal point", assignment.OrganizationId), DateTime.UtcNow, requiresValidation: true);
+            db.ProgressUpdates.Add(update);
+            await db.SaveChangesAsync();
+            var organization = (await db.Organizations.FindAsync(plan.OrganizationIds["INM"]))!;
+            return (update.Id, organization.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+        return new Arranged(plan, assignmentId, updateId, organizationVersion);
+    }
+
+    private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage Send(string method, string url, object? body) =>
+        new(new HttpMethod(method), url) { Content = body is null ? null : JsonContent.Create(body) };
+}
