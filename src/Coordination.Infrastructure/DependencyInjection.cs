@@ -1,5 +1,7 @@
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Security;
+using Coordination.Application.Notifications;
+using Coordination.Application.People;
 using Coordination.Infrastructure.Email;
 using Coordination.Infrastructure.Identity;
 using Coordination.Infrastructure.Jobs;
@@ -38,10 +40,17 @@ public static class DependencyInjection
     private static void AddCoordinationIdentity(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        // A request's person, or the system when a job switched its scope (SystemActor.Activate).
+        services.AddScoped<HttpCurrentUser>();
+        services.AddScoped<SystemActor>();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<IAccounts, IdentityAccounts>();
         services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, already checked as one; Identity's default character list would
+                // refuse real addresses such as o'brien@example.org only when the invitation is accepted.
+                options.User.AllowedUserNameCharacters = "";
                 options.SignIn.RequireConfirmedAccount = false;
                 // Length, not composition: 12+ characters; common passwords are refused by their own validator.
                 options.Password.RequiredLength = 12;
@@ -67,6 +76,7 @@ public static class DependencyInjection
 
     private static void AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<IPublicBaseUrl, PublicBaseUrl>();
         var sendGrid = configuration.GetSection(SendGridOptions.Section).Get<SendGridOptions>() ?? new SendGridOptions();
         if (string.IsNullOrWhiteSpace(sendGrid.ApiKey))
         {

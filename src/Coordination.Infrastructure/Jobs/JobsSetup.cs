@@ -1,10 +1,13 @@
+using Coordination.Application.Notifications;
 using Coordination.Infrastructure.Persistence;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Coordination.Infrastructure.Jobs;
 
@@ -26,12 +29,17 @@ internal static class JobsSetup
             var postgreSql = PostgreSqlStorageOptions;
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, postgreSql), postgreSql);
         });
+        // Likewise the job activator: Hangfire's default is the static JobActivator.Current, which with several hosts
+        // would open job scopes in whichever host configured Hangfire last. Registered first, so AddHangfire keeps it.
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .UseStorage(provider.GetRequiredService<JobStorage>()));
 
+        services.AddScoped<IOutboxDispatchTrigger, HangfireOutboxDispatchTrigger>();
         if (options.ServerEnabled)
         {
             services.AddHangfireServer(server =>
@@ -39,6 +47,8 @@ internal static class JobsSetup
                 server.WorkerCount = Math.Max(1, options.WorkerCount);
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
+            // Declared only where jobs run: a host without a server (the tests, a web-only instance) leaves them alone.
+            services.AddHostedService<RecurringJobsRegistration>();
         }
 
         services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);

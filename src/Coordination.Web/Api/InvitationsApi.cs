@@ -1,3 +1,8 @@
+using Coordination.Application.Notifications;
+using Coordination.Application.People;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Coordination.Web.Api;
 
 /// <summary>Invitations: invite a person to an organization, and accept an invitation.</summary>
@@ -5,6 +10,33 @@ internal static class InvitationsApi
 {
     public static RouteGroupBuilder MapInvitationsApi(this RouteGroupBuilder api)
     {
+        api.MapPost("/organizations/{id:guid}/invitations", async Task<Created<InvitationDto>> (
+                Guid id, InvitationRequest request, ISender sender, IOutboxDispatchTrigger outbox, CancellationToken ct) =>
+            {
+                var invitation = await sender.Send(new InvitePersonCommand(id, request.Email, request.Role, request.Language), ct);
+                // Committed by now: the dispatcher will see the mail.
+                outbox.DispatchSoon();
+                return TypedResults.Created((string?)null, invitation);
+            })
+            .WithTags("Invitations")
+            .WithSummary("Invite a person into the organization with a role (secretariat); the mail carries a single-use link valid for 7 days.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/invitations/accept", async Task<Created<AcceptedInvitationDto>> (
+                AcceptInvitationCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Created((string?)null, await sender.Send(command, ct)))
+            .AllowAnonymous()
+            .WithTags("Invitations")
+            .WithSummary("Create the invited person's account with the token from the mail's link (no sign-in needed).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         return api;
     }
+
+    /// <summary><c>role</c> is <c>Secretariat</c>, <c>FocalPoint</c> or <c>Viewer</c>; <c>language</c> (of the mail) <c>en</c> or <c>es</c>.</summary>
+    internal sealed record InvitationRequest(string Email, string Role, string? Language = null);
 }
