@@ -11,15 +11,13 @@ builder.Services
 
 var app = builder.Build();
 
-if (args.Contains("migrate"))
-{
-    await StartupTasks.MigrateAsync(app);
-    return;
-}
+if (CommandLine.IsCommand(args))
+    return await CommandLine.RunAsync(app, args);
 
 app.UseCoordinationPipeline();
 await StartupTasks.PrepareAsync(app);
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

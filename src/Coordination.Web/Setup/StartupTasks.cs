@@ -9,13 +9,6 @@ namespace Coordination.Web.Setup;
 
 internal static class StartupTasks
 {
-    /// <summary><c>dotnet Coordination.Web.dll migrate</c>: apply the migrations and exit, for production deployments.</summary>
-    public static async Task MigrateAsync(WebApplication app)
-    {
-        await DatabaseMigrator.MigrateAsync(app.Services);
-        app.Logger.LogInformation("The database is up to date.");
-    }
-
     /// <summary>Migrate (unless turned off), fill an empty database in demo mode, and say where to go once listening.</summary>
     public static async Task PrepareAsync(WebApplication app)
     {
