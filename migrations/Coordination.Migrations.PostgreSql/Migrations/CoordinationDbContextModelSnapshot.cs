@@ -438,6 +438,43 @@ namespace Coordination.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReviewSchedule", "Coordination.Domain.Forums.Forum.ReviewSchedule#ReviewSchedule", b1 =>
+                        {
+                            b1.Property<string>("CronExpression")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("ReviewCron");
+
+                            b1.Property<DateOnly>("FirstOpensOn")
+                                .HasColumnType("date")
+                                .HasColumnName("ReviewFirstOpensOn");
+
+                            b1.Property<int?>("MeetingDaysAfterDeadline")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReviewMeetingDaysAfterDeadline");
+
+                            b1.Property<string>("Recurrence")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("ReviewRecurrence");
+
+                            b1.PrimitiveCollection<List<int>>("ReminderOffsets")
+                                .IsRequired()
+                                .HasColumnType("integer[]")
+                                .HasColumnName("ReviewReminderOffsets");
+
+                            b1.Property<string>("TimeZone")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("ReviewTimeZone");
+
+                            b1.Property<int>("WindowDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReviewWindowDays");
+                        });
+
                     b.HasKey("Id");
 
                     b.ToTable("Forums", (string)null);
@@ -592,6 +629,11 @@ namespace Coordination.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("CalendarToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("CountryCode")
                         .HasMaxLength(3)
                         .HasColumnType("character(3)")
@@ -618,9 +660,127 @@ namespace Coordination.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Acronym");
 
+                    b.HasIndex("CalendarToken")
+                        .IsUnique();
+
                     b.HasIndex("CountryCode");
 
                     b.ToTable("Organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Domain.ReviewCycles.CycleSnapshot", b =>
+                {
+                    b.Property<Guid>("ReviewCycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionPointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ConclusionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrganizationKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PercentComplete")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ReportedLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReportedOnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ReviewCycleId", "AssignmentId");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("ForumId", "ReviewCycleId");
+
+                    b.ToTable("CycleSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Domain.ReviewCycles.ReviewCycle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("FromSchedule")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("SubmissionDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "OpensOn");
+
+                    b.HasIndex("State", "OpensOn");
+
+                    b.HasIndex("ForumId", "OpensOn", "FromSchedule")
+                        .IsUnique()
+                        .HasFilter("\"FromSchedule\" = TRUE");
+
+                    b.ToTable("ReviewCycles", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Infrastructure.Identity.ApplicationRole", b =>
@@ -734,6 +894,11 @@ namespace Coordination.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("ReceivesDigest")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -949,6 +1114,30 @@ namespace Coordination.Migrations.PostgreSql.Migrations
                     b.HasOne("Coordination.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Domain.ReviewCycles.CycleSnapshot", b =>
+                {
+                    b.HasOne("Coordination.Domain.ActionPoints.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coordination.Domain.ReviewCycles.ReviewCycle", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewCycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Domain.ReviewCycles.ReviewCycle", b =>
+                {
+                    b.HasOne("Coordination.Domain.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -433,6 +433,43 @@ namespace Coordination.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReviewSchedule", "Coordination.Domain.Forums.Forum.ReviewSchedule#ReviewSchedule", b1 =>
+                        {
+                            b1.Property<string>("CronExpression")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReviewCron");
+
+                            b1.Property<DateOnly>("FirstOpensOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReviewFirstOpensOn");
+
+                            b1.Property<int?>("MeetingDaysAfterDeadline")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReviewMeetingDaysAfterDeadline");
+
+                            b1.Property<string>("Recurrence")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReviewRecurrence");
+
+                            b1.PrimitiveCollection<string>("ReminderOffsets")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReviewReminderOffsets");
+
+                            b1.Property<string>("TimeZone")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReviewTimeZone");
+
+                            b1.Property<int>("WindowDays")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReviewWindowDays");
+                        });
+
                     b.HasKey("Id");
 
                     b.ToTable("Forums", (string)null);
@@ -587,6 +624,11 @@ namespace Coordination.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalendarToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CountryCode")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT")
@@ -613,9 +655,127 @@ namespace Coordination.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Acronym");
 
+                    b.HasIndex("CalendarToken")
+                        .IsUnique();
+
                     b.HasIndex("CountryCode");
 
                     b.ToTable("Organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Domain.ReviewCycles.CycleSnapshot", b =>
+                {
+                    b.Property<Guid>("ReviewCycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionPointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConclusionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PercentComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReportedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReportedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReviewCycleId", "AssignmentId");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("ForumId", "ReviewCycleId");
+
+                    b.ToTable("CycleSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Domain.ReviewCycles.ReviewCycle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromSchedule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmissionDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "OpensOn");
+
+                    b.HasIndex("State", "OpensOn");
+
+                    b.HasIndex("ForumId", "OpensOn", "FromSchedule")
+                        .IsUnique()
+                        .HasFilter("\"FromSchedule\" = TRUE");
+
+                    b.ToTable("ReviewCycles", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Infrastructure.Identity.ApplicationRole", b =>
@@ -729,6 +889,11 @@ namespace Coordination.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReceivesDigest")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
@@ -938,6 +1103,30 @@ namespace Coordination.Migrations.Sqlite.Migrations
                     b.HasOne("Coordination.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Domain.ReviewCycles.CycleSnapshot", b =>
+                {
+                    b.HasOne("Coordination.Domain.ActionPoints.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coordination.Domain.ReviewCycles.ReviewCycle", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewCycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Domain.ReviewCycles.ReviewCycle", b =>
+                {
+                    b.HasOne("Coordination.Domain.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

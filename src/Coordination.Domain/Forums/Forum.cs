@@ -1,4 +1,5 @@
 using Coordination.Domain.Common;
+using Coordination.Domain.ReviewCycles;
 
 namespace Coordination.Domain.Forums;
 
@@ -35,6 +36,14 @@ public sealed class Forum : VersionedEntity
     public bool ReportPublished { get; private set; }
 
     public IReadOnlyCollection<ForumParticipant> Participants => _participants;
+
+    /// <summary>When the periodic reviews recur; none until the secretariat sets it.</summary>
+    public ReviewSchedule? ReviewSchedule { get; private set; }
+
+    public void SetReviewSchedule(ReviewSchedule? schedule) => ReviewSchedule = schedule;
+
+    /// <summary>The forum's time zone (from its review schedule), in which its days and deadlines are counted.</summary>
+    public string TimeZone => ReviewSchedule?.TimeZone ?? "UTC";
 
     public static Forum Create(
         string title, string place, DateOnly startDate, DateOnly endDate, string? description, bool requiresValidation,

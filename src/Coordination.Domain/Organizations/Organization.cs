@@ -32,6 +32,14 @@ public sealed class Organization : VersionedEntity
 
     public bool IsActive { get; private set; }
 
+    /// <summary>The secret in the organization's calendar feed address; its focal points can see and regenerate it.</summary>
+    public string CalendarToken { get; private set; } = NewToken();
+
+    public void RegenerateCalendarToken() => CalendarToken = NewToken();
+
+    private static string NewToken() =>
+        Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
+
     public static Organization Create(string name, string acronym, OrganizationKind kind, string? countryCode)
     {
         var organization = new Organization(Guid.CreateVersion7(), "", "", kind, null);

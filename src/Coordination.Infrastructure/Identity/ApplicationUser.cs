@@ -19,6 +19,9 @@ public sealed class ApplicationUser : IdentityUser<Guid>
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The weekly digest can be switched off per person; reminders cannot.</summary>
+    public bool ReceivesDigest { get; set; } = true;
+
     public static ApplicationUser Create(string email, string displayName, Guid organizationId, string preferredLanguage, DateTime createdAtUtc) =>
         new()
         {

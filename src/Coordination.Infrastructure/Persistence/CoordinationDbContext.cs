@@ -5,6 +5,7 @@ using Coordination.Domain.Auditing;
 using Coordination.Domain.Forums;
 using Coordination.Domain.Notifications;
 using Coordination.Domain.Organizations;
+using Coordination.Domain.ReviewCycles;
 using Coordination.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,6 +33,10 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
     public DbSet<AssignmentCurrentStatus> AssignmentStatuses => Set<AssignmentCurrentStatus>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<ReviewCycle> ReviewCycles => Set<ReviewCycle>();
+
+    public DbSet<CycleSnapshot> CycleSnapshots => Set<CycleSnapshot>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

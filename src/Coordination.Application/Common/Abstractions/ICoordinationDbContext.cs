@@ -4,6 +4,7 @@ using Coordination.Domain.Auditing;
 using Coordination.Domain.Forums;
 using Coordination.Domain.Notifications;
 using Coordination.Domain.Organizations;
+using Coordination.Domain.ReviewCycles;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Application.Common.Abstractions;
@@ -29,6 +30,11 @@ public interface ICoordinationDbContext
     DbSet<AssignmentCurrentStatus> AssignmentStatuses { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<ReviewCycle> ReviewCycles { get; }
+
+    /// <summary>Frozen when a review cycle closes; never changed afterwards.</summary>
+    DbSet<CycleSnapshot> CycleSnapshots { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
 

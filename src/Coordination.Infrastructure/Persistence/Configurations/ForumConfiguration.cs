@@ -19,6 +19,17 @@ internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
         builder.Ignore(f => f.DomainEvents);
         builder.HasMany(f => f.Participants).WithOne().HasForeignKey(p => p.ForumId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(f => f.Participants).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.Ignore(f => f.TimeZone);
+        builder.ComplexProperty(f => f.ReviewSchedule, schedule =>
+        {
+            schedule.Property(s => s.Recurrence).HasColumnName("ReviewRecurrence");
+            schedule.Property(s => s.CronExpression).HasColumnName("ReviewCron").HasMaxLength(100);
+            schedule.Property(s => s.FirstOpensOn).HasColumnName("ReviewFirstOpensOn");
+            schedule.Property(s => s.WindowDays).HasColumnName("ReviewWindowDays");
+            schedule.Property(s => s.ReminderOffsets).HasColumnName("ReviewReminderOffsets");
+            schedule.Property(s => s.MeetingDaysAfterDeadline).HasColumnName("ReviewMeetingDaysAfterDeadline");
+            schedule.Property(s => s.TimeZone).HasColumnName("ReviewTimeZone").HasMaxLength(64);
+        });
     }
 }
 

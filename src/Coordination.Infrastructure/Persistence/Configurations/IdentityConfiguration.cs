@@ -11,6 +11,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     {
         builder.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.DisplayNameMaxLength).IsRequired();
         builder.Property(u => u.PreferredLanguage).HasMaxLength(10).IsRequired();
+        builder.Property(u => u.ReceivesDigest).HasDefaultValue(true);
         builder.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.OrganizationId);
     }

@@ -20,5 +20,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Ignore(o => o.IsMemberState);
         builder.HasIndex(o => o.CountryCode);
         builder.HasIndex(o => o.Acronym);
+        builder.Property(o => o.CalendarToken).HasMaxLength(64).IsRequired();
+        builder.HasIndex(o => o.CalendarToken).IsUnique();
     }
 }

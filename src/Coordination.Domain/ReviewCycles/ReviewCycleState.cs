@@ -1,0 +1,8 @@
+namespace Coordination.Domain.ReviewCycles;
+
+public enum ReviewCycleState
+{
+    Scheduled,
+    Open,
+    Closed,
+}
