@@ -19,6 +19,9 @@ internal static class ApiEndpoints
         api.MapActionPointsApi();
         api.MapProgressApi();
         api.MapAuditApi();
+        api.MapReviewCyclesApi();
+        api.MapCalendarApi();
+        endpoints.MapCalendarFeed();
         return endpoints;
     }
 }
