@@ -3,7 +3,8 @@
 #
 #   ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Tasks]
 #
-# 1. Installs (apt-get, only when missing) the PostgreSQL server and Chromium.
+# 1. Installs (apt-get, only when missing) the PostgreSQL server, Chromium and npm, and the browser tests'
+#    axe-core (npm ci, only when their node_modules is missing).
 # 2. Starts a private PostgreSQL cluster in a temp folder on a free loopback port and exports
 #    COORDINATION_TEST_POSTGRES (a superuser connection string; tests create their own databases).
 # 3. Runs `dotnet test Coordination.sln` with a trx logger, sums every test project's results and
@@ -41,12 +42,20 @@ find_pg_bin() {
 missing=()
 [ -n "$(find_pg_bin)" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing: ${missing[*]}"
   as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
   as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
     "${missing[@]}" </dev/null >/dev/null
+fi
+
+# axe-core for the browser tests, exactly as package-lock.json pins it (only when node_modules is missing).
+BROWSER_TESTS=tests/Coordination.Browser.Tests
+if [ -f "$BROWSER_TESTS/package-lock.json" ] && [ ! -f "$BROWSER_TESTS/node_modules/axe-core/axe.min.js" ]; then
+  log "npm ci in $BROWSER_TESTS"
+  npm ci --prefix "$BROWSER_TESTS" --no-audit --no-fund --loglevel=error >&2
 fi
 
 PG_BIN="$(find_pg_bin)"

@@ -48,7 +48,7 @@ internal static class Pipeline
         return app;
     }
 
-    private static bool IsMachineFacing(HttpContext context) =>
+    public static bool IsMachineFacing(HttpContext context) =>
         AuthenticationSetup.IsApi(context.Request)
         || context.Request.Path.StartsWithSegments("/health")
         || context.Request.Path.StartsWithSegments("/openapi");

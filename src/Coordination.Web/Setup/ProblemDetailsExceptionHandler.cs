@@ -16,6 +16,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // A person's page gets the error page in their language: returning false lets the exception middleware
+        // re-execute /error with the status its StatusCodeSelector picks. Only machines get problem details.
+        if (!Pipeline.IsMachineFacing(context))
+            return false;
+
         var problem = Map(exception);
         if (problem.Status >= StatusCodes.Status500InternalServerError)
             LogUnhandled(exception, context.Request.Path);
