@@ -34,7 +34,7 @@ public sealed class HomePageTests(SqliteApp app) : IClassFixture<SqliteApp>
         first.QuerySelector(".flag-overdue")!.TextContent.ShouldBe("Vencido");
         var report = first.QuerySelector("a.btn")!;
         report.TextContent.ShouldStartWith("Informar avance");
-        report.GetAttribute("href").ShouldEndWith("/report");
+        report.GetAttribute("href").ShouldEndWith("/report?returnUrl=%2F"); // back home after submitting
         page.QuerySelectorAll("#mine-heading ~ ul.list-group a.fw-semibold").Select(a => a.TextContent)
             .ShouldAllBe(text => !text.Contains("RF22-09")); // another organization's work is not on their list
         page.QuerySelectorAll("nav a.nav-link").Select(a => a.GetAttribute("href")).ShouldNotContain("/validation");
