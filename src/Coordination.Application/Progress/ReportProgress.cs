@@ -3,6 +3,7 @@ using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Exceptions;
 using Coordination.Application.Common.Security;
 using Coordination.Domain.ActionPoints;
+using Coordination.Domain.ReviewCycles;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -88,10 +89,12 @@ public sealed class ReportProgressHandler(ICoordinationDbContext db, ICurrentUse
 
         var assignment = await db.Assignments.FindAsync([command.AssignmentId], cancellationToken)
             ?? throw new NotFoundException("Assignment", command.AssignmentId);
-        var requiresValidation = await db.ActionPoints
+        var forum = await db.ActionPoints
             .Where(p => p.Id == assignment.ActionPointId)
-            .Join(db.Forums, p => p.ForumId, f => f.Id, (_, f) => f.RequiresValidation)
+            .Join(db.Forums, p => p.ForumId, f => f.Id, (_, f) => new { f.Id, f.RequiresValidation })
             .SingleAsync(cancellationToken);
+        var requiresValidation = forum.RequiresValidation;
+        var reviewCycleId = await ReviewCycleOfAsync(forum.Id, command.ReviewCycleId, cancellationToken);
         ProgressUpdate? revisionOf = null;
         if (command.RevisionOfId is { } revisionOfId)
         {
@@ -114,7 +117,7 @@ public sealed class ReportProgressHandler(ICoordinationDbContext db, ICurrentUse
             command.SupportNeeded,
             Links(command.EvidenceLinks),
             command.IndicatorValue,
-            command.ReviewCycleId);
+            reviewCycleId);
 
         var update = assignment.Report(report, reporter, clock.UtcNow(), requiresValidation, revisionOf);
         if (command.IdempotencyKey is { } newKey)
@@ -122,6 +125,28 @@ public sealed class ReportProgressHandler(ICoordinationDbContext db, ICurrentUse
         db.ProgressUpdates.Add(update);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ReadProgressUpdateAsync(update.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The review cycle the update answers: the one named, which must be open in the assignment's forum; else the
+    /// forum's open cycle, if there is one (with several open, the one due first); else none.
+    /// </summary>
+    private async Task<Guid?> ReviewCycleOfAsync(Guid forumId, Guid? named, CancellationToken cancellationToken)
+    {
+        var open = db.ReviewCycles.Where(c => c.ForumId == forumId && c.State == ReviewCycleState.Open);
+        if (named is { } cycleId)
+        {
+            return await open.AnyAsync(c => c.Id == cycleId, cancellationToken)
+                ? cycleId
+                : throw new ValidationException([
+                    new ValidationFailure(nameof(ReportProgressCommand.ReviewCycleId), "This is not an open review cycle of this assignment's forum."),
+                ]);
+        }
+
+        return await open
+            .OrderBy(c => c.SubmissionDeadline).ThenBy(c => c.OpensOn)
+            .Select(c => (Guid?)c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The links as the update keeps them: trimmed, without blanks or repeats.</summary>

@@ -43,6 +43,8 @@ public static class DemoDataSeeder
         }
 
         await SeedForumAsync(db, organizations, now: clock.GetUtcNow().UtcDateTime, cancellationToken);
+        // The seeded history is the past: nobody should be mailed about it now.
+        await db.OutboxMessages.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoDataSeeder))
             .LogInformation("Demo data created: {Organizations} organizations, {People} sign-ins, the forum of Santo Domingo 2022", organizations.Count, DemoDirectory.People().Count());

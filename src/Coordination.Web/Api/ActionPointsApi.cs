@@ -1,6 +1,7 @@
 using Coordination.Application.ActionPoints;
 using Coordination.Application.Assignments;
 using Coordination.Application.Common.Paging;
+using Coordination.Application.Notifications;
 using Coordination.Domain.ActionPoints;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,9 +55,10 @@ internal static class ActionPointsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         actionPoints.MapPost("/{id:guid}/assignments", async Task<Created<AssignmentDto>> (
-                Guid id, AssignmentRequest request, ISender sender, CancellationToken ct) =>
+                Guid id, AssignmentRequest request, ISender sender, IOutboxDispatchTrigger outbox, CancellationToken ct) =>
             {
                 var created = await sender.Send(new AssignActionPointCommand(id, request.OrganizationId, request.Role, request.DueDate), ct);
+                outbox.DispatchSoon(); // committed: the focal points' mails can go
                 return TypedResults.Created($"/api/assignments/{created.Id}", created);
             })
             .WithSummary("Assign the action point to one organization (secretariat); an organization not yet taking part in the forum is added to it.")
@@ -65,9 +67,13 @@ internal static class ActionPointsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         actionPoints.MapPost("/{id:guid}/assignments/bulk", async Task<Ok<BulkAssignmentResult>> (
-                Guid id, BulkAssignmentRequest request, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(
-                new BulkAssignActionPointCommand(id, request.OrganizationIds, request.AllMemberStateInstitutions, request.Role, request.DueDate), ct)))
+                Guid id, BulkAssignmentRequest request, ISender sender, IOutboxDispatchTrigger outbox, CancellationToken ct) =>
+            {
+                var assigned = await sender.Send(
+                    new BulkAssignActionPointCommand(id, request.OrganizationIds, request.AllMemberStateInstitutions, request.Role, request.DueDate), ct);
+                outbox.DispatchSoon(); // committed: the focal points' mails can go
+                return TypedResults.Ok(assigned);
+            })
             .WithSummary("Assign the action point to the listed organizations, or to every participating member-state institution "
                 + "(secretariat); organizations already assigned are skipped.")
             .ProducesValidationProblem()

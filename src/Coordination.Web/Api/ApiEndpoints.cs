@@ -21,6 +21,7 @@ internal static class ApiEndpoints
         api.MapAuditApi();
         api.MapReviewCyclesApi();
         api.MapCalendarApi();
+        api.MapOutboxApi();
         endpoints.MapCalendarFeed();
         return endpoints;
     }

@@ -1,4 +1,5 @@
 using Coordination.Application.Common.Paging;
+using Coordination.Application.Notifications;
 using Coordination.Application.Progress;
 using Coordination.Domain.ActionPoints;
 using Mediator;
@@ -57,15 +58,24 @@ internal static class ProgressApi
             .WithSummary("One progress update.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        updates.MapPost("/{id:guid}/accept", async Task<Ok<ProgressUpdateDto>> (Guid id, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new AcceptProgressUpdateCommand(id), ct)))
+        updates.MapPost("/{id:guid}/accept", async Task<Ok<ProgressUpdateDto>> (
+                Guid id, ISender sender, IOutboxDispatchTrigger outbox, CancellationToken ct) =>
+            {
+                var accepted = await sender.Send(new AcceptProgressUpdateCommand(id), ct);
+                outbox.DispatchSoon(); // committed: the mail to the submitter can go
+                return TypedResults.Ok(accepted);
+            })
             .WithSummary("Accept an update awaiting validation (secretariat): the assignment's official status and percent follow it.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         updates.MapPost("/{id:guid}/return", async Task<Ok<ProgressUpdateDto>> (
-                Guid id, ReturnRequest request, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ReturnProgressUpdateCommand(id, request.Comment), ct)))
+                Guid id, ReturnRequest request, ISender sender, IOutboxDispatchTrigger outbox, CancellationToken ct) =>
+            {
+                var returned = await sender.Send(new ReturnProgressUpdateCommand(id, request.Comment), ct);
+                outbox.DispatchSoon(); // committed: the mail to the submitter can go
+                return TypedResults.Ok(returned);
+            })
             .WithSummary("Return an update awaiting validation with a comment (secretariat); the focal point revises it.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -49,6 +49,9 @@ internal static class AuthenticationSetup
             };
         });
 
+        // A deactivated account or a changed password ends cookie sessions within a minute, not Identity's default 30.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.AddAuthorizationBuilder()
             .AddPolicy(SecretariatPolicy, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)

@@ -48,8 +48,8 @@ internal static class Pipeline
         return app;
     }
 
-    public static bool IsMachineFacing(HttpContext context) =>
-        AuthenticationSetup.IsApi(context.Request)
-        || context.Request.Path.StartsWithSegments("/health")
-        || context.Request.Path.StartsWithSegments("/openapi");
+    public static bool IsMachineFacing(HttpContext context) => IsMachineFacing(context.Request.Path);
+
+    public static bool IsMachineFacing(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
 }

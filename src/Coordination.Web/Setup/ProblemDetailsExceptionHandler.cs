@@ -18,7 +18,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(
     {
         // A person's page gets the error page in their language: returning false lets the exception middleware
         // re-execute /error with the status its StatusCodeSelector picks. Only machines get problem details.
-        if (!Pipeline.IsMachineFacing(context))
+        // The middleware has already pointed the request at /error: decide on the path that failed.
+        var failedPath = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path;
+        if (!Pipeline.IsMachineFacing(failedPath))
             return false;
 
         var problem = Map(exception);

@@ -33,6 +33,7 @@ public sealed class PagerTagHelper(IStringLocalizer<SharedResource> t) : TagHelp
         }
 
         output.TagName = "nav";
+        output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("aria-label", t["Pages"].Value);
         output.Content.AppendHtml("<ul class=\"pagination\">");
         Link(output, Page - 1, t["Previous"], Page > 1);

@@ -42,9 +42,11 @@ public sealed partial class ProgressScenarioTests(BrowserApp app)
         await fp.GetByLabel("Evidence link 1", new() { Exact = true }).FillAsync($"https://example.org/inm/registers/{marker}");
         await fp.GetByRole(AriaRole.Button, new() { Name = "Submit update", Exact = true }).ClickAsync();
 
-        // Back on the assignment, which now shows the update awaiting validation and no second report link.
-        await fp.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/assignments/{assignmentId}");
+        // Back home, where the report started, with the confirmation; the assignment now shows the update awaiting
+        // validation and no second report link.
+        await fp.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await fp.GetByText("Your update was submitted and awaits validation by the secretariat.").WaitForAsync();
+        await fp.GotoAsync($"/assignments/{assignmentId}");
         await fp.GetByRole(AriaRole.Heading, new() { Name = "An update awaits validation" }).WaitForAsync();
         (await fp.GetByRole(AriaRole.Link, new() { Name = "Report progress", Exact = true }).CountAsync()).ShouldBe(0);
         (await fp.GetByText(narrative).CountAsync()).ShouldBe(1);

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Coordination.Domain.ActionPoints;
+using Coordination.Domain.ReviewCycles;
 using Coordination.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Web.Tests.Authorization;
 
@@ -22,7 +24,14 @@ public enum Caller
 }
 
 /// <summary>The ids a request of the matrix is made against: a fresh forum for every case.</summary>
-public sealed record Arranged(TestData.Plan Plan, Guid AssignmentId, Guid SubmittedUpdateId, string OrganizationVersion);
+public sealed record Arranged(TestData.Plan Plan, Guid AssignmentId, Guid SubmittedUpdateId, string OrganizationVersion)
+{
+    /// <summary>A review cycle of the forum waiting to open (version 1); the forum also has a review schedule.</summary>
+    public Guid ScheduledCycleId { get; init; }
+
+    /// <summary>An open review cycle of the forum.</summary>
+    public Guid OpenCycleId { get; init; }
+}
 
 /// <summary>One route of the API and the answer each caller gets: the status, or the alternatives allowed.</summary>
 public sealed record RouteAccess(string Method, string Template, Func<Arranged, HttpRequestMessage> Request, IReadOnlyDictionary<Caller, int> Expected)
@@ -56,6 +65,8 @@ public static class AccessMatrix
     public static IReadOnlyList<RouteAccess> Routes { get; } =
     [
         new("GET", "/api/me", _ => Get("/api/me"), SignedIn()),
+        new("GET", "/api/me/preferences", _ => Get("/api/me/preferences"), SignedIn()),
+        new("PUT", "/api/me/preferences", _ => Send("PUT", "/api/me/preferences", new { receivesDigest = true }), SignedIn()),
         new("GET", "/api/organizations", _ => Get("/api/organizations"), SignedIn()),
         new("GET", "/api/organizations/{id}", a => Get($"/api/organizations/{a.Plan.OrganizationIds["INM"]}"), SignedIn()),
         new("POST", "/api/organizations", _ => Send("POST", "/api/organizations", new { name = "Migration observatory " + Guid.NewGuid(), acronym = "OBS", kind = "Academia" }), SecretariatOnly(Created)),
@@ -63,6 +74,11 @@ public static class AccessMatrix
             new { name = "National Migration Institute of the Dominican Republic", acronym = "INM", kind = "MemberStateInstitution", countryCode = "DOM", version = a.OrganizationVersion }), SecretariatOnly(Ok)),
         new("POST", "/api/organizations/{id}/invitations", a => Send("POST", $"/api/organizations/{a.Plan.OrganizationIds["INM"]}/invitations",
             new { email = $"new.{Guid.NewGuid():N}@example.org", role = "FocalPoint" }), SecretariatOnly(Created)),
+        new("GET", "/api/organizations/{id}/calendar", a => Get($"/api/organizations/{a.Plan.OrganizationIds["INM"]}/calendar"),
+            Expect(Unauthorized, Forbidden, Ok, Forbidden, Forbidden, Ok)),
+        new("POST", "/api/organizations/{id}/calendar/regenerate", a => Send("POST", $"/api/organizations/{a.Plan.OrganizationIds["INM"]}/calendar/regenerate", null),
+            Expect(Unauthorized, Forbidden, Ok, Forbidden, Forbidden, Ok)),
+        new("GET", "/api/outbox/failed", _ => Get("/api/outbox/failed"), SecretariatOnly(Ok)),
         new("GET", "/api/forums", _ => Get("/api/forums"), SignedIn()),
         new("POST", "/api/forums", _ => Send("POST", "/api/forums", new { title = "Follow-up meeting", place = "Panama City", startDate = "2026-03-02", endDate = "2026-03-03" }), SecretariatOnly(Created)),
         new("GET", "/api/forums/{id}", a => Get($"/api/forums/{a.Plan.ForumId}"), ForumRead()),
@@ -89,6 +105,16 @@ public static class AccessMatrix
         new("POST", "/api/progress-updates/{id}/accept", a => Send("POST", $"/api/progress-updates/{a.SubmittedUpdateId}/accept", null), SecretariatOnly(Ok)),
         new("POST", "/api/progress-updates/{id}/return", a => Send("POST", $"/api/progress-updates/{a.SubmittedUpdateId}/return", new { comment = "Please attach the evidence." }), SecretariatOnly(Ok)),
         new("GET", "/api/audit", a => Get($"/api/audit?entityType=Assignment&entityId={a.AssignmentId}"), SecretariatOnly(Ok)),
+        new("GET", "/api/forums/{id}/review-schedule", a => Get($"/api/forums/{a.Plan.ForumId}/review-schedule"), ForumRead()),
+        new("PUT", "/api/forums/{id}/review-schedule", a => Send("PUT", $"/api/forums/{a.Plan.ForumId}/review-schedule", new { recurrence = "Quarterly", firstOpensOn = "2026-07-01", windowDays = 30, timeZone = "America/Santo_Domingo" }), SecretariatOnly(Ok)),
+        new("DELETE", "/api/forums/{id}/review-schedule", a => Send("DELETE", $"/api/forums/{a.Plan.ForumId}/review-schedule", null), SecretariatOnly(204)),
+        new("GET", "/api/forums/{id}/review-cycles", a => Get($"/api/forums/{a.Plan.ForumId}/review-cycles"), ForumRead()),
+        new("POST", "/api/forums/{id}/review-cycles", a => Send("POST", $"/api/forums/{a.Plan.ForumId}/review-cycles", new { name = "Q3 2026 review", opensOn = "2026-07-01", submissionDeadline = "2026-07-31" }), SecretariatOnly(Created)),
+        new("GET", "/api/review-cycles/{id}", a => Get($"/api/review-cycles/{a.OpenCycleId}"), ForumRead()),
+        new("PUT", "/api/review-cycles/{id}", a => Send("PUT", $"/api/review-cycles/{a.ScheduledCycleId}", new { name = "Renamed review", opensOn = "2030-01-01", submissionDeadline = "2030-01-31", version = "1" }), SecretariatOnly(Ok)),
+        new("POST", "/api/review-cycles/{id}/open", a => Send("POST", $"/api/review-cycles/{a.ScheduledCycleId}/open", null), SecretariatOnly(Ok)),
+        new("POST", "/api/review-cycles/{id}/close", a => Send("POST", $"/api/review-cycles/{a.OpenCycleId}/close", null), SecretariatOnly(Ok)),
+        new("GET", "/api/review-cycles/{id}/compliance", a => Get($"/api/review-cycles/{a.OpenCycleId}/compliance"), ForumRead()),
     ];
 
     /// <summary>
@@ -118,7 +144,22 @@ public static class AccessMatrix
             var organization = (await db.Organizations.FindAsync(plan.OrganizationIds["INM"]))!;
             return (update.Id, organization.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
-        return new Arranged(plan, assignmentId, updateId, organizationVersion);
+        var (scheduledCycleId, openCycleId) = await app.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var forum = await db.Forums.SingleAsync(f => f.Id == plan.ForumId);
+            forum.SetReviewSchedule(ReviewSchedule.Create(ReviewRecurrence.Quarterly, null, today.AddYears(1), 30, null, null, "America/Santo_Domingo"));
+            // Saved at the version it had, which the forum's PUT row sends.
+            db.Entry(forum).Property(f => f.Version).CurrentValue = forum.Version - 1;
+            var scheduled = ReviewCycle.Create(plan.ForumId, "Next review", today.AddDays(10), today.AddDays(40), null, fromSchedule: false);
+            var open = ReviewCycle.Create(plan.ForumId, "Current review", today.AddDays(-10), today.AddDays(20), null, fromSchedule: false);
+            db.ReviewCycles.AddRange(scheduled, open);
+            await db.SaveChangesAsync();
+            open.Open(DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            return (scheduled.Id, open.Id);
+        });
+        return new Arranged(plan, assignmentId, updateId, organizationVersion) { ScheduledCycleId = scheduledCycleId, OpenCycleId = openCycleId };
     }
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);

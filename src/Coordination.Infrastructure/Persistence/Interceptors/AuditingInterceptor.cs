@@ -25,8 +25,11 @@ internal sealed class AuditingInterceptor(ICurrentUser user, AuditContext auditC
         context.Set<AuditEntry>().AddRange(entries);
     }
 
-    /// <summary>The version is mechanics; a token hash is a secret even hashed.</summary>
+    /// <summary>The version is mechanics; an invitation's token hash is a secret nobody needs to read.</summary>
     private static readonly HashSet<string> NotRecorded = [nameof(IVersioned.Version), "TokenHash"];
+
+    /// <summary>Secrets whose change matters: the entry says they changed, never what they are.</summary>
+    private static readonly HashSet<string> Secret = ["CalendarToken"];
 
     private AuditEntry? Describe(EntityEntry<Entity> entry, DateTime now)
     {
@@ -57,5 +60,5 @@ internal sealed class AuditingInterceptor(ICurrentUser user, AuditContext auditC
     private static string Values(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
         JsonSerializer.Serialize(properties.ToDictionary(
             p => JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name),
-            p => value(p) is Enum e ? e.ToString() : value(p)));
+            p => Secret.Contains(p.Metadata.Name) ? "(secret)" : value(p) is Enum e ? e.ToString() : value(p)));
 }

@@ -26,6 +26,11 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signInManager, IS
         var result = await signInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(SafeReturnUrl);
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; Identity keeps who it was in its own short-lived cookie until the code is given.
+            return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = SafeReturnUrl, rememberMe = Input.RememberMe });
+        }
 
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? t["This account is locked after too many failed sign-ins. Try again in 15 minutes."]
