@@ -39,7 +39,7 @@ public sealed class AssignActionPointHandler(ICoordinationDbContext db, TimeProv
 
         // Checked first for a sentence naming the organization; the unique index still refuses two racing requests.
         if (await db.Assignments.AnyAsync(a => a.ActionPointId == actionPoint.Id && a.OrganizationId == organization.Id, cancellationToken))
-            throw new ConflictException($"{organization.Name} is already assigned action point {actionPoint.Code}.");
+            throw new ConflictException("{0} is already assigned action point {1}.", organization.Name, actionPoint.Code);
 
         var assignment = Assigning.Assign(db, actionPoint, forum, organization, command.Role, command.DueDate);
         await db.SaveChangesAsync(cancellationToken);

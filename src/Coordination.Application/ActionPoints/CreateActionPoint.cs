@@ -58,6 +58,6 @@ internal static class ActionPointCode
         var taken = await db.ActionPoints.AsNoTracking()
             .AnyAsync(a => a.ForumId == forumId && a.Code == code && a.Id != exceptId, cancellationToken);
         if (taken)
-            throw new ConflictException($"An action point with code {code} already exists in this forum.");
+            throw new ConflictException("An action point with code {0} already exists in this forum.", code);
     }
 }

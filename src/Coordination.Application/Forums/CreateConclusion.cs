@@ -43,6 +43,6 @@ internal static class ConclusionNumbers
         this ICoordinationDbContext db, Guid forumId, int number, Guid? exceptId, CancellationToken cancellationToken)
     {
         if (await db.Conclusions.AnyAsync(c => c.ForumId == forumId && c.Number == number && c.Id != exceptId, cancellationToken))
-            throw new ConflictException($"Conclusion {number} already exists in this forum.");
+            throw new ConflictException("Conclusion {0} already exists in this forum.", number);
     }
 }

@@ -48,7 +48,7 @@ public sealed class Assignment : VersionedEntity
 
     public void Change(ActionPoint actionPoint, AssignmentRole role, DateOnly? dueDate)
     {
-        EnsureNotCancelled("changed");
+        EnsureNotCancelled("This assignment was cancelled and cannot be changed.");
         SetTerms(actionPoint, role, dueDate);
         Raise(new AssignmentChanged(Id));
     }
@@ -61,7 +61,7 @@ public sealed class Assignment : VersionedEntity
     /// </summary>
     public void Cancel(ProgressUpdate? pendingUpdate = null, Guid reviewerId = default, string reviewerName = "", DateTime now = default)
     {
-        EnsureNotCancelled("cancelled again");
+        EnsureNotCancelled("This assignment was cancelled and cannot be cancelled again.");
         if (pendingUpdate is not null && pendingUpdate.Id == PendingUpdateId)
         {
             pendingUpdate.Return(reviewerId, reviewerName, CancelledReturnComment, now);
@@ -144,9 +144,9 @@ public sealed class Assignment : VersionedEntity
             throw new DomainException("This update belongs to another assignment.");
     }
 
-    private void EnsureNotCancelled(string what)
+    private void EnsureNotCancelled(string sentence)
     {
         if (IsCancelled)
-            throw new DomainException($"This assignment was cancelled and cannot be {what}.");
+            throw new DomainException(sentence);
     }
 }

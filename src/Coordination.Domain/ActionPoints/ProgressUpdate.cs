@@ -81,9 +81,9 @@ public sealed class ProgressUpdate : VersionedEntity
             throw new DomainException("The percent complete must be between 0 and 100.");
         var links = report.EvidenceLinks.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct().ToList();
         if (links.Count > MaxEvidenceLinks)
-            throw new DomainException($"At most {MaxEvidenceLinks} evidence links can be attached to one update.");
+            throw new DomainException("At most {0} evidence links can be attached to one update.", MaxEvidenceLinks);
         if (links.FirstOrDefault(l => !IsWebLink(l)) is { } wrong)
-            throw new DomainException($"'{wrong}' is not a web link (http or https).");
+            throw new DomainException("'{0}' is not a web link (http or https).", wrong);
         var narrative = Guard.Required(report.Narrative, "The narrative", NarrativeMaxLength);
         if (report.Status == AssignmentStatus.Completed)
         {
@@ -113,7 +113,7 @@ public sealed class ProgressUpdate : VersionedEntity
 
     internal void Accept(Guid reviewerId, string reviewerName, DateTime now)
     {
-        EnsureSubmitted("accepted");
+        EnsureSubmitted("Only an update awaiting validation can be accepted; this one is {0}.");
         State = ProgressUpdateState.Accepted;
         Review(reviewerId, reviewerName, now, null);
     }
@@ -123,17 +123,17 @@ public sealed class ProgressUpdate : VersionedEntity
 
     internal void Return(Guid reviewerId, string reviewerName, string comment, DateTime now)
     {
-        EnsureSubmitted("returned");
+        EnsureSubmitted("Only an update awaiting validation can be returned; this one is {0}.");
         var text = Guard.Optional(comment, "The comment", CommentMaxLength)
             ?? throw new DomainException("Say what needs to change: returning an update needs a comment.");
         State = ProgressUpdateState.Returned;
         Review(reviewerId, reviewerName, now, text);
     }
 
-    private void EnsureSubmitted(string what)
+    private void EnsureSubmitted(string template)
     {
         if (State != ProgressUpdateState.Submitted)
-            throw new DomainException($"Only an update awaiting validation can be {what}; this one is already {State.ToString().ToLowerInvariant()}.");
+            throw new DomainException(template, $"already {State.ToString().ToLowerInvariant()}");
     }
 
     private void Review(Guid reviewerId, string reviewerName, DateTime now, string? comment)

@@ -49,7 +49,7 @@ public sealed partial class Conclusion : VersionedEntity
             throw new DomainException("GCM objectives are numbered from 1 to 23.");
         var targets = sdgTargets.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
         if (targets.FirstOrDefault(t => !IsSdgTarget(t)) is { } wrong)
-            throw new DomainException($"'{wrong}' is not an SDG target (write it like 10.7 or 17.18).");
+            throw new DomainException("'{0}' is not an SDG target (write it like 10.7 or 17.18).", wrong);
 
         var checkedText = Guard.Required(text, "The text", TextMaxLength);
         var checkedTheme = Guard.Required(theme, "The theme", ThemeMaxLength);

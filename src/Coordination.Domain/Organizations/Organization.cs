@@ -53,7 +53,7 @@ public sealed class Organization : VersionedEntity
             throw new DomainException("The kind of organization is not one of the known kinds.");
         var code = Guard.Optional(countryCode, "The country", 3)?.ToUpperInvariant();
         if (code is not null && !CountryCatalogue.IsKnown(code))
-            throw new DomainException($"'{code}' is not an ISO 3166-1 alpha-3 country code.");
+            throw new DomainException("'{0}' is not an ISO 3166-1 alpha-3 country code.", code);
         if (kind == OrganizationKind.MemberStateInstitution && code is null)
             throw new DomainException("A member-state institution must belong to a country.");
 

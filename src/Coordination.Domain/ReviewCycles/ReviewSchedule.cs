@@ -45,14 +45,14 @@ public sealed record ReviewSchedule
         if (recurrence == ReviewRecurrence.Cron && cron is null)
             throw new DomainException("A cron recurrence needs its cron expression.");
         if (windowDays is < 1 or > MaxWindowDays)
-            throw new DomainException($"The submission window is between 1 and {MaxWindowDays} days.");
+            throw new DomainException("The submission window is between 1 and {0} days.", MaxWindowDays);
         var offsets = (reminderOffsets ?? DefaultReminderOffsets).Distinct().OrderDescending().ToList();
         if (offsets.Any(o => o < 0 || o >= windowDays))
             throw new DomainException("Reminders are sent between the opening and the deadline: each offset must be from 0 to the window's length.");
         if (meetingDaysAfterDeadline is < 0 or > 365)
             throw new DomainException("The review meeting is within a year after the deadline.");
         if (!IsKnownTimeZone(timeZone))
-            throw new DomainException($"'{timeZone}' is not a known time zone (use an IANA id such as America/Santo_Domingo).");
+            throw new DomainException("'{0}' is not a known time zone (use an IANA id such as America/Santo_Domingo).", timeZone);
 
         return new ReviewSchedule
         {

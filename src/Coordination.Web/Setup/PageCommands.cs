@@ -36,7 +36,7 @@ public static class PageCommands
         {
             page.ModelState.AddModelError("", rule is DbUpdateConcurrencyException
                 ? t["This was changed by someone else at the same time. Reload it and make your change again."]
-                : t[rule.Message]);
+                : rule is ISentence sentence ? t.Translate(sentence) : t[rule.Message]);
         }
 
         return (false, default);

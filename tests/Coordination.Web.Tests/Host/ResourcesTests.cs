@@ -34,6 +34,21 @@ public sealed partial class ResourcesTests
         used.Except(spanish).ShouldBeEmpty("strings used in the interface without a Spanish text");
     }
 
+    [Fact]
+    public void Resources_EverySentenceOfTheRules_HasASpanishText()
+    {
+        var spanish = Keys("SharedResource.es.resx");
+        var sentences = new[] { "Coordination.Domain", "Coordination.Application" }
+            .SelectMany(project => Directory.EnumerateFiles(Path.Combine(Root, "src", project), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => RuleSentence().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups["key"].Value)))
+            .ToHashSet();
+
+        sentences.ShouldNotBeEmpty();
+        sentences.ShouldAllBe(s => !s.Contains('{') || s.Contains("{0}"), "templates take their values as {0}, {1}…, not interpolated");
+        sentences.Except(spanish).ShouldBeEmpty("sentences of the rules a Spanish reader would see in English");
+    }
+
     private static HashSet<string> Keys(string file) =>
         XDocument.Load(Path.Combine(Root, "src", "Coordination.Web", "Resources", file)).Root!
             .Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
@@ -49,4 +64,8 @@ public sealed partial class ResourcesTests
     // T["…"] and t["…"] in pages and page models; ErrorMessage = "…" and Display(Name = "…") in input models.
     [GeneratedRegex("""(?:\b[Tt]\[|ErrorMessage\s*=\s*|Display\(Name\s*=\s*)"(?<key>(?:[^"\\]|\\.)+)"[\],)]""")]
     private static partial Regex LookUp();
+
+    // The sentences a refused change shows, and the field names Guard puts into them.
+    [GeneratedRegex("""(?:(?:DomainException|ConflictException|EnsureNotCancelled|EnsureSubmitted)\(\$?|Guard\.(?:Required|Optional)\([^,]+,\s*)"(?<key>(?:[^"\\]|\\.)+)"[,)]""")]
+    private static partial Regex RuleSentence();
 }

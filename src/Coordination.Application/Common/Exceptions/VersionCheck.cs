@@ -11,6 +11,6 @@ public static class VersionCheck
     public static void EnsureCurrent(this IVersioned entity, string? expectedVersion, string what)
     {
         if (!string.Equals(entity.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), expectedVersion?.Trim(), StringComparison.Ordinal))
-            throw new ConflictException($"This {what} was changed by someone else since you opened it. Reload it and make your change again.");
+            throw new ConflictException("This {0} was changed by someone else since you opened it. Reload it and make your change again.", what);
     }
 }

@@ -254,6 +254,19 @@ public abstract class ForumPagesTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Conclusion_TakenNumberInSpanish_SaysSoInSpanishWithTheNumber()
+    {
+        var plan = await app.CreatePlanAsync(["INM"], []);
+        using var client = await app.BrowserAsync(TestPeople.Secretariat, "es");
+
+        var taken = await client.PostFormAsync($"/forums/{plan.ForumId}/conclusions/new",
+            [("Input.Number", "1"), ("Input.Theme", "Datos"), ("Input.Text", "Desagregar los datos.")]);
+
+        (await taken.ReadDocumentAsync()).QuerySelector(".validation-summary-errors")!.TextContent
+            .ShouldContain("La conclusión 1 ya existe en este foro.");
+    }
+
+    [Fact]
     public async Task Pages_InSpanish_HaveSpanishHeadings()
     {
         var forumId = await app.DemoForumIdAsync();
