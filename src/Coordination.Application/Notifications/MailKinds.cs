@@ -3,6 +3,7 @@ namespace Coordination.Application.Notifications;
 /// <summary>What an outbox row is about (<c>OutboxMessage.Kind</c>), for the mails of the reviews and of changes.</summary>
 public static class MailKinds
 {
+    public const string ReviewCycleOpened = nameof(ReviewCycleOpened);
     public const string Reminder = nameof(Reminder);
     public const string Overdue = nameof(Overdue);
     public const string Digest = nameof(Digest);

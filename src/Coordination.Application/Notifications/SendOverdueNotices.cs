@@ -3,6 +3,7 @@ using Coordination.Application.Common;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Security;
 using Coordination.Application.People;
+using Coordination.Application.ReviewCycles;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ public sealed class SendOverdueNoticesHandler(
 
         var forumIds = candidates.Select(c => c.Status.ForumId).Distinct().ToList();
         var forums = await db.Forums.AsNoTracking().Where(f => forumIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
-        var today = forums.Values.ToDictionary(f => f.Id, f => ForumCalendar.Today(clock, f.TimeZone).DayNumber);
+        var today = forums.Values.ToDictionary(f => f.Id, f => clock.Today(f).DayNumber);
         var overdue = candidates
             .Where(c => AssignmentFlags.IsOverdue(c.Status.Status, c.Status.DueDay, today[c.Status.ForumId]))
             .ToList();

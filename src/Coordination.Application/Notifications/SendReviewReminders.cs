@@ -2,6 +2,7 @@ using Coordination.Application.Common;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Security;
 using Coordination.Application.People;
+using Coordination.Application.ReviewCycles;
 using Coordination.Domain.ReviewCycles;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class SendReviewRemindersHandler(
         foreach (var cycle in cycles)
         {
             var forum = forums[cycle.ForumId];
-            var today = ForumCalendar.Today(clock, forum.TimeZone);
+            var today = clock.Today(forum);
             // A cycle made by hand in a forum without a schedule is reminded on the default days.
             var offsets = forum.ReviewSchedule?.ReminderOffsets ?? ReviewSchedule.DefaultReminderOffsets;
             if (DueOffset(cycle.OpensOn, cycle.SubmissionDeadline, today, offsets) is { } offset)

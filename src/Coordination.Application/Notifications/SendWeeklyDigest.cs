@@ -4,6 +4,7 @@ using Coordination.Application.Common;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Security;
 using Coordination.Application.People;
+using Coordination.Application.ReviewCycles;
 using Coordination.Domain.ActionPoints;
 using Coordination.Domain.ReviewCycles;
 using Mediator;
@@ -61,7 +62,7 @@ public sealed class SendWeeklyDigestHandler(
     private async Task<DigestFigures> FiguresAsync(CancellationToken cancellationToken)
     {
         var forums = await db.Forums.AsNoTracking().ToDictionaryAsync(f => f.Id, cancellationToken);
-        var forumToday = forums.Values.ToDictionary(f => f.Id, f => ForumCalendar.Today(clock, f.TimeZone));
+        var forumToday = forums.Values.ToDictionary(f => f.Id, f => clock.Today(f));
 
         var missing = new List<(DateOnly Deadline, MailItem Item)>();
         var late = new List<(DateOnly Deadline, MailItem Item)>();

@@ -64,7 +64,7 @@ public sealed partial class AdvanceReviewCyclesHandler(
 
     private async Task AdvanceAsync(Forum forum, ReviewSchedule schedule, int graceDays, CancellationToken cancellationToken)
     {
-        var today = clock.Today(forum.Zone());
+        var today = clock.Today(forum);
 
         foreach (var plan in ReviewSchedulePlan.Due(schedule, today))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Coordination.Application.Notifications;
 using Coordination.Application.People;
 
 namespace Coordination.Application.ReviewCycles;
@@ -11,11 +12,9 @@ namespace Coordination.Application.ReviewCycles;
 /// </summary>
 public static class CycleOpenedMail
 {
-    public sealed record Content(string Subject, string HtmlBody, string TextBody);
-
     public sealed record Item(string Code, string Title, string Link);
 
-    public static Content Write(
+    public static MailContent Write(
         string language, string forumTitle, string cycleName, string organizationName, DateOnly deadline, string timeZone,
         DateOnly? meetingDate, IReadOnlyList<Item> items)
     {
@@ -66,7 +65,7 @@ public static class CycleOpenedMail
         if (meetingLine is not null)
             html.Append("<p>").Append(Encode(meetingLine)).Append("</p>\n");
         html.Append("<p>").Append(Encode(closing)).Append("</p>\n");
-        return new Content(subject, html.ToString(), text.ToString());
+        return new MailContent(subject, html.ToString(), text.ToString());
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

@@ -4,7 +4,6 @@ using Coordination.Application.Common.Security;
 using Coordination.Application.Notifications;
 using Coordination.Application.People;
 using Coordination.Domain.ActionPoints;
-using Coordination.Domain.Notifications;
 using Coordination.Domain.ReviewCycles;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +17,6 @@ namespace Coordination.Application.ReviewCycles;
 public sealed class CycleOpenedMails(ICoordinationDbContext db, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock)
     : IDomainEventHandler<ReviewCycleOpened>
 {
-    public const string MailKind = "ReviewCycleOpened";
-
     public static string DeduplicationKey(Guid cycleId, Guid userId) => $"cycle-opened:{cycleId}:{userId}";
 
     public async Task HandleAsync(ReviewCycleOpened domainEvent, CancellationToken cancellationToken)
@@ -28,7 +25,7 @@ public sealed class CycleOpenedMails(ICoordinationDbContext db, IAccounts accoun
             ?? throw new InvalidOperationException($"Review cycle {domainEvent.ReviewCycleId} opened but is not tracked.");
         var forum = await db.Forums.FindAsync([cycle.ForumId], cancellationToken)
             ?? throw new InvalidOperationException($"Forum {cycle.ForumId} is missing.");
-        if (clock.Today(forum.Zone()) > cycle.SubmissionDeadline)
+        if (clock.Today(forum) > cycle.SubmissionDeadline)
             return;
 
         var assignments = await db.AssignmentStatuses.AsNoTracking()
@@ -38,37 +35,28 @@ public sealed class CycleOpenedMails(ICoordinationDbContext db, IAccounts accoun
             .ToListAsync(cancellationToken);
         if (assignments.Count == 0)
             return;
-        var organizationIds = assignments.Select(a => a.OrganizationId).Distinct().ToList();
+        var items = assignments
+            .GroupBy(a => a.OrganizationId)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<CycleOpenedMail.Item>)[.. g.Select(a => new CycleOpenedMail.Item(a.Code, a.Title, baseUrl.Report(a.AssignmentId)))]);
+        var organizationIds = items.Keys.ToList();
         var organizations = await db.Organizations.AsNoTracking()
             .Where(o => organizationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        var keyPrefix = $"cycle-opened:{cycle.Id}:";
-        var written = (await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.DeduplicationKey.StartsWith(keyPrefix))
-                .Select(m => m.DeduplicationKey)
-                .ToListAsync(cancellationToken))
-            .Concat(db.OutboxMessages.Local.Select(m => m.DeduplicationKey))
-            .ToHashSet(StringComparer.Ordinal);
+        var recipients = await accounts.ListMailRecipientsAsync(Roles.FocalPoint, organizationIds, cancellationToken);
+        var existing = await db.ExistingKeysAsync(recipients.Select(r => DeduplicationKey(cycle.Id, r.Id)), cancellationToken);
 
         var now = clock.UtcNow();
-        foreach (var organization in assignments.GroupBy(a => a.OrganizationId))
+        foreach (var recipient in recipients)
         {
-            var items = organization
-                .Select(a => new CycleOpenedMail.Item(a.Code, a.Title, baseUrl.Link($"/assignments/{a.AssignmentId}/report")))
-                .ToList();
-            var people = await accounts.ListByOrganizationAsync(organization.Key, cancellationToken);
-            foreach (var person in people.Where(p => p.IsActive && p.Role == Roles.FocalPoint))
-            {
-                var key = DeduplicationKey(cycle.Id, person.Id);
-                if (!written.Add(key))
-                    continue;
-                var language = Languages.IsKnown(person.PreferredLanguage) ? person.PreferredLanguage : Languages.English;
-                var mail = CycleOpenedMail.Write(
-                    language, forum.Title, cycle.Name, organizations.GetValueOrDefault(organization.Key, ""), cycle.SubmissionDeadline,
-                    forum.TimeZone, cycle.MeetingDate, items);
-                db.OutboxMessages.Add(OutboxMessage.Create(
-                    MailKind, key, person.Email, person.DisplayName, language, mail.Subject, mail.HtmlBody, mail.TextBody, now));
-            }
+            var key = DeduplicationKey(cycle.Id, recipient.Id);
+            if (existing.Contains(key))
+                continue;
+            var mail = CycleOpenedMail.Write(
+                recipient.Language, forum.Title, cycle.Name, organizations.GetValueOrDefault(recipient.OrganizationId, ""),
+                cycle.SubmissionDeadline, forum.TimeZone, cycle.MeetingDate, items[recipient.OrganizationId]);
+            db.AddMail(MailKinds.ReviewCycleOpened, key, recipient, mail, now);
         }
     }
 }

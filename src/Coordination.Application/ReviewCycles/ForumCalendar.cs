@@ -3,19 +3,23 @@ using Coordination.Domain.Forums;
 namespace Coordination.Application.ReviewCycles;
 
 /// <summary>
-/// A forum's days: opening days and deadlines are days in the forum's time zone (its review schedule's), so "today"
-/// and "the end of the deadline day" are counted there, not in UTC or in the server's zone.
+/// A forum's days, for the review cycles and for the mails alike: opening days, deadlines and due dates are days in the
+/// forum's time zone (its review schedule's, UTC without one), so "today" and "the end of the deadline day" are
+/// counted there, not in UTC or in the server's zone.
 /// </summary>
 public static class ForumCalendar
 {
+    /// <summary>An unknown id (the schedule validates it, so only a zone since removed) falls back to UTC.</summary>
     public static TimeZoneInfo Zone(string? timeZone) =>
         !string.IsNullOrWhiteSpace(timeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     public static TimeZoneInfo Zone(this Forum forum) => Zone(forum.TimeZone);
 
     /// <summary>The day it is now in <paramref name="zone"/>.</summary>
-    public static DateOnly Today(this TimeProvider clock, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
+    public static DateOnly Today(this TimeProvider clock, TimeZoneInfo zone) => DayOf(clock.GetUtcNow().UtcDateTime, zone);
+
+    /// <summary>The day it is now in the forum.</summary>
+    public static DateOnly Today(this TimeProvider clock, Forum forum) => clock.Today(forum.Zone());
 
     public static DateOnly DayOf(DateTime utc, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));

@@ -17,6 +17,6 @@ public sealed class GetReviewScheduleHandler(ICoordinationDbContext db, ICurrent
             .SingleOrDefaultAsync(f => f.Id == query.ForumId, cancellationToken)
             ?? throw new NotFoundException("Forum", query.ForumId);
         var schedule = forum.ReviewSchedule ?? throw new NotFoundException("Review schedule of forum", query.ForumId);
-        return ReviewScheduleDto.From(forum.Id, schedule, clock.Today(ForumCalendar.Zone(schedule.TimeZone)), forum.Version);
+        return ReviewScheduleDto.From(forum.Id, schedule, clock.Today(forum), forum.Version);
     }
 }

@@ -80,7 +80,7 @@ public sealed class SetReviewScheduleHandler(ICoordinationDbContext db, ICurrent
             command.MeetingDaysAfterDeadline, command.TimeZone!.Trim());
         forum.SetReviewSchedule(schedule);
 
-        var today = clock.Today(ForumCalendar.Zone(schedule.TimeZone));
+        var today = clock.Today(forum);
         await db.ReplanScheduledCyclesAsync(forum.Id, schedule, today, cancellationToken);
         db.RecordScheduleChange(forum, UseCaseName.Of(command), before, schedule, user, clock);
         await db.SaveChangesAsync(cancellationToken);

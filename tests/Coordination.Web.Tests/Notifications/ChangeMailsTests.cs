@@ -40,7 +40,7 @@ public abstract class ChangeMailsTests<TApp>(TApp app) : IClassFixture<TApp>
         await app.RunDispatcherAsync();
         await app.RunDispatcherAsync();
 
-        var link = $"{NotificationsApp.PublicBaseUrl}/assignments/{assignmentId}/report";
+        var link = $"{TestHost.PublicBaseUrl}/assignments/{assignmentId}/report";
         var inSpanish = app.Transport.SentTo(spanish.Email!).ShouldHaveSingleItem();
         inSpanish.Subject.ShouldStartWith("Se asignó un punto de acción a su organización: T-");
         inSpanish.TextBody.ShouldContain(link);
@@ -90,7 +90,7 @@ public abstract class ChangeMailsTests<TApp>(TApp app) : IClassFixture<TApp>
         var mail = (await app.MailsAsync(m => m.Kind == MailKinds.Returned && (m.To == submitter.Email || m.To == colleague.Email))).ShouldHaveSingleItem();
         (mail.To, mail.DeduplicationKey, mail.Language).ShouldBe((submitter.Email!, ChangeMailsHandler.ReturnedKey(updateId, submitter.Id), "es"));
         mail.Subject.ShouldBe("Su informe fue devuelto: Attach the published table, please.");
-        var link = $"{NotificationsApp.PublicBaseUrl}/assignments/{assignmentId}/report?revisionOf={updateId}";
+        var link = $"{TestHost.PublicBaseUrl}/assignments/{assignmentId}/report?revisionOf={updateId}";
         mail.TextBody.ShouldContain(link);
         mail.TextBody.ShouldContain("> Attach the published table, please.");
         var page = await LinkOpensAsync(submitter, link);
@@ -120,7 +120,7 @@ public abstract class ChangeMailsTests<TApp>(TApp app) : IClassFixture<TApp>
         (mail.To, mail.DeduplicationKey, mail.Language).ShouldBe((submitter.Email!, ChangeMailsHandler.AcceptedKey(updateId, submitter.Id), "en"));
         mail.Subject.ShouldStartWith("Your update was accepted: T-");
         mail.TextBody.ShouldContain("\"in progress\", 50 % complete");
-        mail.TextBody.ShouldContain($"{NotificationsApp.PublicBaseUrl}/assignments/{assignmentId}/report");
+        mail.TextBody.ShouldContain($"{TestHost.PublicBaseUrl}/assignments/{assignmentId}/report");
     }
 
     [Fact]
@@ -174,10 +174,10 @@ public abstract class ChangeMailsTests<TApp>(TApp app) : IClassFixture<TApp>
     /// <summary>Follows a mail's link in a browser signed in as its recipient: the page opens (200), and its text is returned.</summary>
     private async Task<string> LinkOpensAsync(ApplicationUser recipient, string link)
     {
-        link.ShouldStartWith(NotificationsApp.PublicBaseUrl + "/");
+        link.ShouldStartWith(TestHost.PublicBaseUrl + "/");
         using var browser = app.CreateBrowserlikeClient();
         (await browser.SignInWithCookieAsync(recipient.Email!, TestPeople.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var response = await browser.GetAsync(link[NotificationsApp.PublicBaseUrl.Length..]);
+        var response = await browser.GetAsync(link[TestHost.PublicBaseUrl.Length..]);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return await response.Content.ReadAsStringAsync();
     }

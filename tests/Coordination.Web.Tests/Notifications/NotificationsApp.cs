@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Coordination.Application.Common.Abstractions;
 using Coordination.Domain.ActionPoints;
 using Coordination.Domain.Notifications;
 using Coordination.Domain.Organizations;
@@ -7,15 +6,10 @@ using Coordination.Domain.ReviewCycles;
 using Coordination.Infrastructure.Identity;
 using Coordination.Infrastructure.Jobs;
 using Coordination.Web.Tests.Infrastructure;
-using Coordination.Web.Tests.Outbox;
 using Hangfire;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Coordination.Web.Tests.Notifications;
 
@@ -23,33 +17,8 @@ namespace Coordination.Web.Tests.Notifications;
 /// The real app without demo data (so nobody but a test's own people receives anything), with a recording mail
 /// transport, a clock the tests move forward, and a configured public address for the links.
 /// </summary>
-public abstract class NotificationsApp(DatabaseKind kind)
-    : CoordinationApp(kind, demoData: false, settings: new Dictionary<string, string> { ["Coordination:PublicBaseUrl"] = PublicBaseUrl })
+public abstract class NotificationsApp(DatabaseKind kind) : TestHost<FakeEmailTransport>(kind, demoData: false)
 {
-    public const string PublicBaseUrl = "https://coordination.example.org";
-
-    public FakeEmailTransport Transport { get; } = new();
-
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<IEmailTransport>();
-            services.AddSingleton<IEmailTransport>(Transport);
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
-
-    /// <summary>Moves the shared clock forward to that day and time (UTC); tests of a class only ever move it forward.</summary>
-    public void MoveTo(DateOnly day, int hour, int minute = 0) =>
-        Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.Zero));
-
     public async Task<Guid> NewOrganizationAsync() =>
         await WithDbAsync(async db =>
         {
@@ -96,14 +65,6 @@ public abstract class NotificationsApp(DatabaseKind kind)
             return cycle.Id;
         });
 
-    public Task SetScheduleAsync(Guid forumId, ReviewSchedule schedule) =>
-        WithDbAsync(async db =>
-        {
-            var forum = await db.Forums.SingleAsync(f => f.Id == forumId);
-            forum.SetReviewSchedule(schedule);
-            await db.SaveChangesAsync();
-        });
-
     /// <summary>Reports on the assignment through the domain, as of the clock's now (optionally for a cycle).</summary>
     public Task<Guid> ReportAsync(Guid assignmentId, Guid? reviewCycleId = null, AssignmentStatus status = AssignmentStatus.InProgress, int percent = 40, Guid? reporterId = null) =>
         WithDbAsync(async db =>
@@ -136,23 +97,6 @@ public abstract class NotificationsApp(DatabaseKind kind)
 
     public Task<List<OutboxMessage>> MailsAsync(Expression<Func<OutboxMessage, bool>> which) =>
         WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(which).OrderBy(m => m.DeduplicationKey).ToListAsync());
-
-    /// <summary>What Hangfire does: a scope of its own, the job class, its one method.</summary>
-    public Task RunJobAsync<TJob>(Func<TJob, Task> run)
-        where TJob : class =>
-        WithScopeAsync<object?>(async services =>
-        {
-            await run(ActivatorUtilities.CreateInstance<TJob>(services));
-            return null;
-        });
-
-    public Task RunRemindersAsync() => RunJobAsync<ReviewRemindersJob>(job => job.RunAsync(CancellationToken.None));
-
-    public Task RunOverdueNoticesAsync() => RunJobAsync<OverdueNoticesJob>(job => job.RunAsync(CancellationToken.None));
-
-    public Task RunDigestAsync() => RunJobAsync<WeeklyDigestJob>(job => job.RunAsync(CancellationToken.None));
-
-    public Task RunDispatcherAsync() => RunJobAsync<OutboxDispatcherJob>(job => job.RunAsync(CancellationToken.None));
 
     public long EnqueuedDispatcherRuns() =>
         Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 10_000)

@@ -2,6 +2,8 @@ using Coordination.Application.Common.Security;
 using Coordination.Application.Notifications;
 using Coordination.Domain.ActionPoints;
 using Coordination.Domain.ReviewCycles;
+using Coordination.Web.Tests.Infrastructure;
+using Coordination.Web.Tests.ReviewCycles;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Web.Tests.Notifications;
@@ -66,7 +68,7 @@ public abstract class OverdueNoticesTests<TApp>(TApp app) : IClassFixture<TApp>
         ], ignoreOrder: true);
         var spanish = notices.First(m => m.To == p2.Email);
         spanish.Subject.ShouldStartWith("Punto de acción vencido: T-");
-        spanish.TextBody.ShouldContain($"{NotificationsApp.PublicBaseUrl}/assignments/{assignmentId}/report");
+        spanish.TextBody.ShouldContain($"{TestHost.PublicBaseUrl}/assignments/{assignmentId}/report");
         notices.First(m => m.To == p1.Email).Subject.ShouldStartWith("Action point overdue: T-");
     }
 

@@ -5,6 +5,7 @@ using Coordination.Application.Notifications;
 using Coordination.Domain.ActionPoints;
 using Coordination.Domain.ReviewCycles;
 using Coordination.Web.Tests.Infrastructure;
+using Coordination.Web.Tests.ReviewCycles;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Web.Tests.Notifications;
@@ -86,11 +87,11 @@ public abstract class ReviewRemindersTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var firstToB = reminders.Single(m => m.DeduplicationKey == SendReviewRemindersHandler.Key(cycleId, 14, b1.Id));
         firstToB.Subject.ShouldStartWith("Recordatorio: quedan 14 días");
-        firstToB.TextBody.ShouldContain($"{NotificationsApp.PublicBaseUrl}/assignments/{assignmentB}/report");
+        firstToB.TextBody.ShouldContain($"{TestHost.PublicBaseUrl}/assignments/{assignmentB}/report");
         firstToB.TextBody.ShouldNotContain(assignmentA.ToString());
         var lastToA = reminders.Single(m => m.DeduplicationKey == SendReviewRemindersHandler.Key(cycleId, 1, a1.Id));
         lastToA.Subject.ShouldStartWith("Reminder: 1 day left to report");
-        lastToA.HtmlBody.ShouldContain($"href=\"{NotificationsApp.PublicBaseUrl}/assignments/{assignmentA}/report\"");
+        lastToA.HtmlBody.ShouldContain($"href=\"{TestHost.PublicBaseUrl}/assignments/{assignmentA}/report\"");
         lastToA.TextBody.ShouldNotContain(assignmentB.ToString());
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Coordination.Application.Common.Security;
 using Coordination.Application.Notifications;
+using Coordination.Web.Tests.Infrastructure;
 
 namespace Coordination.Web.Tests.Notifications;
 
@@ -59,7 +60,7 @@ public abstract class WeeklyDigestTests<TApp>(TApp app) : IClassFixture<TApp>
         inEnglish.Subject.ShouldBe(
             $"Weekly digest, week {ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue))} of {ISOWeek.GetYear(monday.ToDateTime(TimeOnly.MinValue))}: "
             + "reports missing 1, late 1, returned 1, awaiting validation 1");
-        string Report(Guid assignmentId) => $"{NotificationsApp.PublicBaseUrl}/assignments/{assignmentId}/report";
+        string Report(Guid assignmentId) => $"{TestHost.PublicBaseUrl}/assignments/{assignmentId}/report";
         inEnglish.TextBody.ShouldContain("Reports missing in open review cycles: 1");
         inEnglish.TextBody.ShouldContain(Report(assignment[await app.AcronymAsync(silent)]));
         inEnglish.TextBody.ShouldContain("Late reports (the review's deadline has passed): 1");
@@ -67,8 +68,8 @@ public abstract class WeeklyDigestTests<TApp>(TApp app) : IClassFixture<TApp>
         inEnglish.TextBody.ShouldContain("Updates returned and not yet revised: 1");
         inEnglish.TextBody.ShouldContain(Report(assignment[await app.AcronymAsync(returned)]));
         inEnglish.TextBody.ShouldContain("Updates awaiting validation: 1");
-        inEnglish.TextBody.ShouldContain($"{NotificationsApp.PublicBaseUrl}/assignments/{assignment[await app.AcronymAsync(pending)]}\n");
-        inEnglish.TextBody.ShouldContain($"{NotificationsApp.PublicBaseUrl}/validation");
+        inEnglish.TextBody.ShouldContain($"{TestHost.PublicBaseUrl}/assignments/{assignment[await app.AcronymAsync(pending)]}\n");
+        inEnglish.TextBody.ShouldContain($"{TestHost.PublicBaseUrl}/validation");
         inEnglish.TextBody.ShouldContain("Overdue action points: 1");
         inEnglish.TextBody.ShouldContain(Report(overduePlan.AssignmentIds.Values.Single()));
         inEnglish.TextBody.ShouldNotContain(assignment[await app.AcronymAsync(accepted)].ToString());

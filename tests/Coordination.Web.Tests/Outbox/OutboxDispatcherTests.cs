@@ -33,13 +33,13 @@ public abstract class OutboxDispatcherTests<TApp>(TApp app) : IClassFixture<TApp
         app.Transport.AttemptsTo(email).ShouldBeEmpty();
         EnqueuedDispatcherRuns().ShouldBe(enqueuedBefore + 1);
 
-        await RunDispatcherJobAsync();
-        await RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
+        await app.RunDispatcherAsync();
 
         var sent = app.Transport.SentTo(email).ShouldHaveSingleItem();
         sent.Subject.ShouldStartWith("Invitación");
-        sent.TextBody.ShouldContain($"{OutboxApp.PublicBaseUrl}/account/accept-invitation?token=");
-        sent.HtmlBody.ShouldContain($"href=\"{OutboxApp.PublicBaseUrl}/account/accept-invitation?token=");
+        sent.TextBody.ShouldContain($"{TestHost.PublicBaseUrl}/account/accept-invitation?token=");
+        sent.HtmlBody.ShouldContain($"href=\"{TestHost.PublicBaseUrl}/account/accept-invitation?token=");
         app.Transport.AttemptsTo(email).Count.ShouldBe(1);
         var row = await MessageToAsync(email);
         row.SentAt!.Value.ShouldBe(app.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMilliseconds(1));
@@ -55,7 +55,7 @@ public abstract class OutboxDispatcherTests<TApp>(TApp app) : IClassFixture<TApp
         app.Transport.Script(email, () => new EmailSendResult(EmailSendOutcome.TransientFailure, "SendGrid answered 503"));
         await AddMessagesAsync(email);
 
-        await RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         var failed = await MessageToAsync(email);
         failed.Attempts.ShouldBe(1);
         failed.SentAt.ShouldBeNull();
@@ -64,12 +64,12 @@ public abstract class OutboxDispatcherTests<TApp>(TApp app) : IClassFixture<TApp
         failed.NextAttemptAt.ShouldBe(app.Clock.GetUtcNow().UtcDateTime.AddSeconds(30), TimeSpan.FromMilliseconds(1));
 
         app.Clock.Advance(TimeSpan.FromSeconds(29));
-        await RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         app.Transport.AttemptsTo(email).Count.ShouldBe(1);
 
         app.Clock.Advance(TimeSpan.FromSeconds(2));
-        await RunDispatcherJobAsync();
-        await RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
+        await app.RunDispatcherAsync();
 
         app.Transport.AttemptsTo(email).Count.ShouldBe(2);
         app.Transport.SentTo(email).Count.ShouldBe(1);
@@ -85,14 +85,14 @@ public abstract class OutboxDispatcherTests<TApp>(TApp app) : IClassFixture<TApp
         app.Transport.Script(email, () => throw new HttpRequestException("Connection refused"));
         await AddMessagesAsync(email);
 
-        await RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
 
         var failed = await MessageToAsync(email);
         failed.Attempts.ShouldBe(1);
         failed.FailedAt.ShouldBeNull();
         failed.LastError!.ShouldContain("Connection refused");
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        await RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         app.Transport.SentTo(email).Count.ShouldBe(1);
     }
 
@@ -103,9 +103,9 @@ public abstract class OutboxDispatcherTests<TApp>(TApp app) : IClassFixture<TApp
         app.Transport.Script(email, () => new EmailSendResult(EmailSendOutcome.PermanentFailure, "SendGrid answered 400: invalid address"));
         await AddMessagesAsync(email);
 
-        await RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         app.Clock.Advance(TimeSpan.FromHours(2));
-        await RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
 
         app.Transport.AttemptsTo(email).Count.ShouldBe(1);
         app.Transport.SentTo(email).ShouldBeEmpty();
@@ -142,12 +142,12 @@ public abstract class OutboxDispatcherTests<TApp>(TApp app) : IClassFixture<TApp
         await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, leaseUntil)));
 
-        await RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         app.Transport.AttemptsTo(email).ShouldBeEmpty();
 
         // The other dispatcher died mid-send: once its lease is over the message is taken over and sent.
         app.Clock.Advance(TimeSpan.FromMinutes(6));
-        await RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         app.Transport.SentTo(email).Count.ShouldBe(1);
     }
 
@@ -161,13 +161,6 @@ public abstract class OutboxDispatcherTests<TApp>(TApp app) : IClassFixture<TApp
     private static string NewEmail() => $"outbox.{Guid.NewGuid():N}@test.example.org";
 
     /// <summary>What Hangfire does: a scope of its own, the job class, its one method.</summary>
-    private Task RunDispatcherJobAsync() =>
-        app.WithScopeAsync<object?>(async services =>
-        {
-            await ActivatorUtilities.CreateInstance<OutboxDispatcherJob>(services).RunAsync(CancellationToken.None);
-            return null;
-        });
-
     private Task<int> DispatchAsSystemAsync(int batchSize) =>
         app.WithScopeAsync(async services =>
         {

@@ -1,6 +1,7 @@
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Notifications;
 using Coordination.Domain.Notifications;
+using Coordination.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -99,19 +100,19 @@ public abstract class DispatcherRestartTests<TApp>(TApp app) : IClassFixture<TAp
             "the process that died", CancellationToken.None);
 
         // The restart sends the rest at once and leaves the orphan to its lease.
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         foreach (var id in ids.Skip(1))
             app.Transport.DeliveriesOf(id).ShouldBe(1);
         app.Transport.DeliveriesOf(orphan).ShouldBe(1);
         app.Clock.Advance(DispatchOutboxRequest.Lease - TimeSpan.FromSeconds(1));
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         app.Transport.DeliveriesOf(orphan).ShouldBe(1);
 
         // Past the lease the outcome is unknown to the outbox, so the mail goes again — once, recognisable by its id.
         app.Clock.Advance(TimeSpan.FromSeconds(2));
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         app.Clock.Advance(TimeSpan.FromHours(1));
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
 
         app.Transport.DeliveriesOf(orphan).ShouldBe(2);
         app.Transport.Deliveries.Where(d => d.To == recipients[0]).ShouldAllBe(d => d.MessageId == orphan.ToString("N"));
@@ -144,7 +145,7 @@ public abstract class DispatcherRestartTests<TApp>(TApp app) : IClassFixture<TAp
         row.Attempts.ShouldBe(1);
         row.LastError!.ShouldContain("No answer from the mail service");
         app.Clock.Advance(TimeSpan.FromSeconds(31));
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         app.Transport.DeliveriesOf(id).ShouldBe(1);
     }
 

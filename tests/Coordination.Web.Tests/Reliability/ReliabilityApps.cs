@@ -7,14 +7,9 @@ using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Notifications;
 using Coordination.Domain.Notifications;
 using Coordination.Infrastructure.Identity;
-using Coordination.Infrastructure.Jobs;
 using Coordination.Web.Tests.Infrastructure;
 using Mediator;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Coordination.Web.Tests.Reliability;
 
@@ -35,14 +30,6 @@ public static class OutboxDriving
             db.OutboxMessages.AddRange(messages);
             await db.SaveChangesAsync();
             return messages.Select(m => m.Id).ToList();
-        });
-
-    /// <summary>What Hangfire does with the recurring job: a scope of its own, the job class, its one method.</summary>
-    public static Task RunDispatcherJobAsync(this CoordinationApp app) =>
-        app.WithScopeAsync<object?>(async services =>
-        {
-            await ActivatorUtilities.CreateInstance<OutboxDispatcherJob>(services).RunAsync(CancellationToken.None);
-            return null;
         });
 
     /// <summary>One dispatcher as the job runs it, with a stop signal the test controls (the host shutting down).</summary>
@@ -101,24 +88,7 @@ public sealed class CountingTransport : IEmailTransport
 }
 
 /// <summary>The real app with a counting mail service and a clock the test moves.</summary>
-public abstract class CountingOutboxApp(DatabaseKind kind) : CoordinationApp(kind, demoData: true)
-{
-    public CountingTransport Transport { get; } = new();
-
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<IEmailTransport>();
-            services.AddSingleton<IEmailTransport>(Transport);
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
-}
+public abstract class CountingOutboxApp(DatabaseKind kind) : TestHost<CountingTransport>(kind, demoData: true);
 
 public sealed class SqliteCountingOutboxApp() : CountingOutboxApp(DatabaseKind.Sqlite);
 
@@ -197,7 +167,7 @@ public sealed class SendGridListener : IDisposable
 }
 
 /// <summary>The real app with the real SendGrid client pointed at <see cref="SendGridListener"/>, and a clock the test moves.</summary>
-public abstract class SendGridOutboxApp : CoordinationApp
+public abstract class SendGridOutboxApp : TestHost
 {
     public const string From = "secretariat@forum.example.org";
     public const string FromName = "Regional forum secretariat";
@@ -221,18 +191,6 @@ public abstract class SendGridOutboxApp : CoordinationApp
     }
 
     public SendGridListener Listener { get; }
-
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -21,8 +21,8 @@ public abstract class SendGridOutboxTests<TApp>(TApp app) : IClassFixture<TApp>
         var to = OutboxDriving.NewRecipient("sendgrid");
         var id = (await app.AddMessagesAsync(Now, to)).Single();
 
-        await app.RunDispatcherJobAsync();
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
+        await app.RunDispatcherAsync();
 
         var request = app.Listener.RequestsTo(to).ShouldHaveSingleItem();
         request.Authorization.ShouldBe($"Bearer {SendGridOutboxApp.ApiKey}");
@@ -52,7 +52,7 @@ public abstract class SendGridOutboxTests<TApp>(TApp app) : IClassFixture<TApp>
         app.Listener.Script(to, (HttpStatusCode.TooManyRequests, 120), (HttpStatusCode.InternalServerError, null));
         var id = (await app.AddMessagesAsync(Now, to)).Single();
 
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
 
         // 429 with Retry-After: 120 s, which is longer than the first back-off (30 s), so SendGrid's wish wins.
         var throttled = await RowAsync(id);
@@ -63,11 +63,11 @@ public abstract class SendGridOutboxTests<TApp>(TApp app) : IClassFixture<TApp>
         throttled.LastError!.ShouldStartWith("SendGrid answered 429");
         throttled.NextAttemptAt.ShouldBe(Now.AddSeconds(120), TimeSpan.FromMilliseconds(1));
         app.Clock.Advance(TimeSpan.FromSeconds(119));
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         app.Listener.RequestsTo(to).Count.ShouldBe(1);
 
         app.Clock.Advance(TimeSpan.FromSeconds(2));
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
 
         // 500: the second back-off, 60 s.
         var failing = await RowAsync(id);
@@ -77,9 +77,9 @@ public abstract class SendGridOutboxTests<TApp>(TApp app) : IClassFixture<TApp>
         app.Listener.RequestsTo(to).Count.ShouldBe(2);
 
         app.Clock.Advance(TimeSpan.FromSeconds(61));
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         app.Clock.Advance(TimeSpan.FromHours(2));
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
 
         var requests = app.Listener.RequestsTo(to);
         requests.Select(r => r.Answer).ShouldBe([HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError, HttpStatusCode.Accepted]);
@@ -97,9 +97,9 @@ public abstract class SendGridOutboxTests<TApp>(TApp app) : IClassFixture<TApp>
         app.Listener.Script(to, (HttpStatusCode.BadRequest, null));
         var id = (await app.AddMessagesAsync(Now, to)).Single();
 
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
         app.Clock.Advance(TimeSpan.FromHours(3));
-        await app.RunDispatcherJobAsync();
+        await app.RunDispatcherAsync();
 
         app.Listener.RequestsTo(to).Count.ShouldBe(1);
         var row = await RowAsync(id);

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Exceptions;
 using Coordination.Application.Common.Security;
+using Coordination.Application.Notifications;
 using Coordination.Application.ReviewCycles;
+using Coordination.Domain.ActionPoints;
 using Coordination.Domain.ReviewCycles;
 using Coordination.Infrastructure.Identity;
 using Coordination.Infrastructure.Jobs;
@@ -36,8 +38,8 @@ public abstract class AdvanceReviewCyclesTests<TApp>(TApp app) : IClassFixture<T
         await app.SetScheduleAsync(plan.ForumId, ReviewSchedule.Create(ReviewRecurrence.Quarterly, null, opensOn, 30, null, 7, SantoDomingo));
 
         // Five days ahead: the job creates the cycle, scheduled, and mails nobody.
-        await RunJobAsync();
-        var cycle = (await CyclesAsync(plan.ForumId)).ShouldHaveSingleItem();
+        await app.RunReviewCyclesAdvanceAsync();
+        var cycle = (await app.CyclesAsync(plan.ForumId)).ShouldHaveSingleItem();
         cycle.FromSchedule.ShouldBeTrue();
         cycle.State.ShouldBe(ReviewCycleState.Scheduled);
         cycle.Name.ShouldBe($"{opensOn:yyyy-MM} review");
@@ -45,30 +47,30 @@ public abstract class AdvanceReviewCyclesTests<TApp>(TApp app) : IClassFixture<T
         (await app.CycleMailsAsync(cycle.Id)).ShouldBeEmpty();
 
         // 23:30 the evening before in Santo Domingo (already the opening day in UTC): not yet.
-        MoveTo(opensOn, new TimeOnly(3, 30));
-        await RunJobAsync();
-        (await CycleAsync(cycle.Id)).State.ShouldBe(ReviewCycleState.Scheduled);
+        app.MoveTo(opensOn, 3, 30);
+        await app.RunReviewCyclesAdvanceAsync();
+        (await app.CycleAsync(cycle.Id)).State.ShouldBe(ReviewCycleState.Scheduled);
 
         // 00:30 on the opening day in Santo Domingo: opened, the next quarter's cycle created, each focal point mailed.
-        MoveTo(opensOn, new TimeOnly(4, 30));
+        app.MoveTo(opensOn, 4, 30);
         var openedAt = app.Clock.GetUtcNow().UtcDateTime;
-        await RunJobAsync();
-        await RunJobAsync();
-        var opened = await CycleAsync(cycle.Id);
+        await app.RunReviewCyclesAdvanceAsync();
+        await app.RunReviewCyclesAdvanceAsync();
+        var opened = await app.CycleAsync(cycle.Id);
         opened.State.ShouldBe(ReviewCycleState.Open);
         opened.OpenedAt!.Value.ShouldBe(openedAt, TimeSpan.FromMilliseconds(1));
-        (await CyclesAsync(plan.ForumId)).Select(c => (c.OpensOn, c.State)).ShouldBe(
+        (await app.CyclesAsync(plan.ForumId)).Select(c => (c.OpensOn, c.State)).ShouldBe(
             [(opensOn, ReviewCycleState.Open), (opensOn.AddMonths(3), ReviewCycleState.Scheduled)]);
 
         var expected = await app.FocalPointsAsync([plan.OrganizationIds["INM"], plan.OrganizationIds["MIG-BLZ"]]);
         expected.Keys.ShouldContain(TestPeople.FocalDom);
         expected[englishFocal.Email!].ShouldBe("en");
         expected.Keys.ShouldNotContain(TestPeople.FocalMex);
-        await DispatchAsync();
-        await RunJobAsync();
-        await DispatchAsync();
+        await app.RunDispatcherAsync();
+        await app.RunReviewCyclesAdvanceAsync();
+        await app.RunDispatcherAsync();
         var rows = await app.CycleMailsAsync(cycle.Id);
-        rows.Select(r => (r.To, r.Kind, r.Language)).ShouldBe(expected.Select(e => (e.Key, "ReviewCycleOpened", e.Value)), ignoreOrder: true);
+        rows.Select(r => (r.To, r.Kind, r.Language)).ShouldBe(expected.Select(e => (e.Key, MailKinds.ReviewCycleOpened, e.Value)), ignoreOrder: true);
         foreach (var row in rows)
         {
             var attempts = app.Transport.AttemptsTo(row.To).Where(a => a.Message.MessageId == row.Id.ToString("N")).ToList();
@@ -79,25 +81,25 @@ public abstract class AdvanceReviewCyclesTests<TApp>(TApp app) : IClassFixture<T
         }
 
         var inmMail = rows.Single(r => r.To == TestPeople.FocalDom);
-        inmMail.TextBody.ShouldContain($"{OutboxApp.PublicBaseUrl}/assignments/{plan.AssignmentIds["INM"]}/report");
+        inmMail.TextBody.ShouldContain($"{TestHost.PublicBaseUrl}/assignments/{plan.AssignmentIds["INM"]}/report");
         inmMail.TextBody.ShouldNotContain(plan.AssignmentIds["MIG-BLZ"].ToString());
-        rows.Single(r => r.To == englishFocal.Email).TextBody.ShouldContain($"{OutboxApp.PublicBaseUrl}/assignments/{plan.AssignmentIds["MIG-BLZ"]}/report");
+        rows.Single(r => r.To == englishFocal.Email).TextBody.ShouldContain($"{TestHost.PublicBaseUrl}/assignments/{plan.AssignmentIds["MIG-BLZ"]}/report");
 
         // INM reports within the window, MIG-BLZ the day after the deadline: both belong to the open cycle.
-        MoveTo(opensOn.AddDays(2), new TimeOnly(15, 0));
-        (await ReportAsync(TestPeople.FocalDom, TestPeople.DemoPassword, plan.AssignmentIds["INM"], 60)).ShouldBe(cycle.Id);
-        MoveTo(deadline.AddDays(1), new TimeOnly(14, 0));
-        (await ReportAsync(englishFocal.Email!, TestPeople.Password, plan.AssignmentIds["MIG-BLZ"], 20)).ShouldBe(cycle.Id);
+        app.MoveTo(opensOn.AddDays(2), 15, 0);
+        (await app.ReportThroughApiAsync(TestPeople.FocalDom, TestPeople.DemoPassword, plan.AssignmentIds["INM"], AssignmentStatus.InProgress, 60)).ShouldBe(cycle.Id);
+        app.MoveTo(deadline.AddDays(1), 14, 0);
+        (await app.ReportThroughApiAsync(englishFocal.Email!, TestPeople.Password, plan.AssignmentIds["MIG-BLZ"], AssignmentStatus.InProgress, 20)).ShouldBe(cycle.Id);
 
         // The last day of grace (deadline + 3) is not over in Santo Domingo: still open.
-        MoveTo(deadline.AddDays(3), new TimeOnly(23, 0));
-        await RunJobAsync();
-        (await CycleAsync(cycle.Id)).State.ShouldBe(ReviewCycleState.Open);
+        app.MoveTo(deadline.AddDays(3), 23, 0);
+        await app.RunReviewCyclesAdvanceAsync();
+        (await app.CycleAsync(cycle.Id)).State.ShouldBe(ReviewCycleState.Open);
 
-        MoveTo(deadline.AddDays(4), new TimeOnly(4, 30));
+        app.MoveTo(deadline.AddDays(4), 4, 30);
         var closedAt = app.Clock.GetUtcNow().UtcDateTime;
-        await RunJobAsync();
-        var closed = await CycleAsync(cycle.Id);
+        await app.RunReviewCyclesAdvanceAsync();
+        var closed = await app.CycleAsync(cycle.Id);
         closed.State.ShouldBe(ReviewCycleState.Closed);
         closed.ClosedAt!.Value.ShouldBe(closedAt, TimeSpan.FromMilliseconds(1));
         var snapshot = await SnapshotAsync(cycle.Id);
@@ -114,11 +116,11 @@ public abstract class AdvanceReviewCyclesTests<TApp>(TApp app) : IClassFixture<T
 
         // Once more: nothing changes.
         var auditBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == cycle.Id));
-        await RunJobAsync();
-        (await CycleAsync(cycle.Id)).Version.ShouldBe(closed.Version);
+        await app.RunReviewCyclesAdvanceAsync();
+        (await app.CycleAsync(cycle.Id)).Version.ShouldBe(closed.Version);
         (await SnapshotAsync(cycle.Id)).Count.ShouldBe(2);
         (await app.CycleMailsAsync(cycle.Id)).Length.ShouldBe(rows.Length);
-        (await CyclesAsync(plan.ForumId)).Count.ShouldBe(2);
+        (await app.CyclesAsync(plan.ForumId)).Count.ShouldBe(2);
         (await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == cycle.Id))).ShouldBe(auditBefore);
         var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == cycle.Id).OrderBy(a => a.OccurredAt).ToListAsync());
         audit.Select(a => (a.Action, a.Change, a.UserEmail)).ShouldBe(
@@ -136,11 +138,11 @@ public abstract class AdvanceReviewCyclesTests<TApp>(TApp app) : IClassFixture<T
         var plan = await app.CreatePlanAsync(
             ["INM", "MIG-MEX"], ["INM", "MIG-MEX"], requiresValidation: false, startDate: opensOn.AddDays(-60), dueDate: opensOn.AddDays(300));
         await app.SetScheduleAsync(plan.ForumId, ReviewSchedule.Create(ReviewRecurrence.Monthly, null, opensOn, 10, [7, 1], null, SantoDomingo));
-        MoveTo(opensOn, new TimeOnly(12, 0));
+        app.MoveTo(opensOn, 12, 0);
 
         await Task.WhenAll(AdvanceAsSystemAsync(), AdvanceAsSystemAsync(), AdvanceAsSystemAsync());
 
-        var cycles = await CyclesAsync(plan.ForumId);
+        var cycles = await app.CyclesAsync(plan.ForumId);
         cycles.Select(c => (c.OpensOn, c.State)).ShouldBe([(opensOn, ReviewCycleState.Open), (opensOn.AddMonths(1), ReviewCycleState.Scheduled)]);
         var expected = await app.FocalPointsAsync([plan.OrganizationIds["INM"], plan.OrganizationIds["MIG-MEX"]]);
         (await app.CycleMailsAsync(cycles[0].Id)).Select(m => m.To).ShouldBe(expected.Keys, ignoreOrder: true);
@@ -156,17 +158,6 @@ public abstract class AdvanceReviewCyclesTests<TApp>(TApp app) : IClassFixture<T
         await Should.ThrowAsync<UnauthenticatedException>(() => app.WithScopeAsync(async services =>
             await services.GetRequiredService<ISender>().Send(new AdvanceReviewCyclesCommand())));
 
-    private void MoveTo(DateOnly day, TimeOnly utcTime) =>
-        app.Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(utcTime), TimeSpan.Zero));
-
-    /// <summary>What Hangfire does: a scope of its own, the job class, its one method.</summary>
-    private Task RunJobAsync() =>
-        app.WithScopeAsync<object?>(async services =>
-        {
-            await ActivatorUtilities.CreateInstance<ReviewCyclesAdvanceJob>(services).RunAsync(CancellationToken.None);
-            return null;
-        });
-
     private Task<AdvanceReviewCyclesResult> AdvanceAsSystemAsync() =>
         app.WithScopeAsync(async services =>
         {
@@ -174,32 +165,10 @@ public abstract class AdvanceReviewCyclesTests<TApp>(TApp app) : IClassFixture<T
             return await services.GetRequiredService<ISender>().Send(new AdvanceReviewCyclesCommand());
         });
 
-    private Task DispatchAsync() =>
-        app.WithScopeAsync<object?>(async services =>
-        {
-            await ActivatorUtilities.CreateInstance<OutboxDispatcherJob>(services).RunAsync(CancellationToken.None);
-            return null;
-        });
-
-    private async Task<Guid?> ReportAsync(string email, string password, Guid assignmentId, int percent)
-    {
-        using var client = await app.ClientAsync(email, password);
-        var response = await client.PostAsJsonAsync($"/api/assignments/{assignmentId}/progress-updates",
-            new { status = "InProgress", percentComplete = percent, narrative = "Work under way with the statistics office." });
-        return (await ReadAsync<UpdateResponse>(response, HttpStatusCode.Created)).ReviewCycleId;
-    }
-
-    private Task<List<ReviewCycle>> CyclesAsync(Guid forumId) =>
-        app.WithDbAsync(db => db.ReviewCycles.AsNoTracking().Where(c => c.ForumId == forumId).OrderBy(c => c.OpensOn).ToListAsync());
-
-    private Task<ReviewCycle> CycleAsync(Guid id) => app.WithDbAsync(db => db.ReviewCycles.AsNoTracking().SingleAsync(c => c.Id == id));
-
     private Task<List<(Guid, int, bool, bool)>> SnapshotAsync(Guid cycleId) =>
         app.WithDbAsync(async db => (await db.CycleSnapshots.AsNoTracking().Where(s => s.ReviewCycleId == cycleId).ToListAsync())
             .Select(s => (s.AssignmentId, s.PercentComplete, s.ReportedOnTime, s.ReportedLate))
             .ToList());
-
-    private sealed record UpdateResponse(Guid Id, Guid? ReviewCycleId);
 }
 
 public sealed class AdvanceReviewCyclesTestsOnSqlite(SqliteOutboxApp app) : AdvanceReviewCyclesTests<SqliteOutboxApp>(app);

@@ -74,6 +74,27 @@ internal static class ReviewCycleArrange
             return update.Id;
         });
 
+    /// <summary>A focal point's report through the API, as the update form sends it; returns the cycle it was filed under.</summary>
+    public static async Task<Guid?> ReportThroughApiAsync(
+        this CoordinationApp app, string email, string password, Guid assignmentId, AssignmentStatus status, int percent)
+    {
+        using var client = await app.ClientAsync(email, password);
+        var response = await client.PostAsJsonAsync($"/api/assignments/{assignmentId}/progress-updates", new
+        {
+            status = status.ToString(),
+            percentComplete = percent,
+            narrative = "The national working group met and drafted the chapter on definitions, as agreed at the forum.",
+            evidenceLinks = status == AssignmentStatus.Completed ? new[] { "https://example.org/glossary" } : [],
+        });
+        return (await ReadAsync<UpdateResponse>(response, HttpStatusCode.Created)).ReviewCycleId;
+    }
+
+    public static Task<List<ReviewCycle>> CyclesAsync(this CoordinationApp app, Guid forumId) =>
+        app.WithDbAsync(db => db.ReviewCycles.AsNoTracking().Where(c => c.ForumId == forumId).OrderBy(c => c.OpensOn).ToListAsync());
+
+    public static Task<ReviewCycle> CycleAsync(this CoordinationApp app, Guid id) =>
+        app.WithDbAsync(db => db.ReviewCycles.AsNoTracking().SingleAsync(c => c.Id == id));
+
     public static Task CancelAsync(this CoordinationApp app, Guid assignmentId) =>
         app.WithDbAsync(async db =>
         {
@@ -114,6 +135,8 @@ internal static class ReviewCycleArrange
             .Where(m => m.DeduplicationKey.StartsWith($"cycle-opened:{cycleId}:"))
             .ToArrayAsync());
 }
+
+internal sealed record UpdateResponse(Guid Id, Guid? ReviewCycleId);
 
 internal sealed record CycleResponse(
     Guid Id, Guid ForumId, string Name, DateOnly OpensOn, DateOnly SubmissionDeadline, DateOnly? MeetingDate, string State,

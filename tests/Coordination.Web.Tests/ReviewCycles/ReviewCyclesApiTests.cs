@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Coordination.Application.Common.Security;
+using Coordination.Application.Notifications;
 using Coordination.Domain.ActionPoints;
 using Coordination.Domain.ReviewCycles;
 using Coordination.Web.Tests.Infrastructure;
@@ -154,7 +155,7 @@ public abstract class ReviewCyclesApiTests<TApp>(TApp app) : IClassFixture<TApp>
         mails.Select(m => m.To).ShouldBe(expected.Keys, ignoreOrder: true);
         foreach (var mail in mails)
         {
-            mail.Kind.ShouldBe("ReviewCycleOpened");
+            mail.Kind.ShouldBe(MailKinds.ReviewCycleOpened);
             mail.Language.ShouldBe(expected[mail.To]);
             mail.Subject.ShouldStartWith(mail.Language == "es" ? "Revisión abierta: Q3 review" : "Review open: Q3 review");
         }
