@@ -47,11 +47,14 @@ public static class DemoDataSeeder
         await db.OutboxMessages.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoDataSeeder))
-            .LogInformation("Demo data created: {Organizations} organizations, {People} sign-ins, the forum of Santo Domingo 2022", organizations.Count, DemoDirectory.People().Count());
+            .LogInformation("Demo data created: {Organizations} organizations, {People} sign-ins, the forum of Santo Domingo 2022 with its review cycles", organizations.Count, DemoDirectory.People().Count());
         return true;
     }
 
-    /// <summary>The forum, its conclusions and action points, the assignments, and what was reported on them.</summary>
+    /// <summary>
+    /// The forum, its conclusions and action points, the assignments, what was reported on them, and the forum's review
+    /// cycles: the history is applied in time order, so the closed cycle's snapshot freezes what was true when it closed.
+    /// </summary>
     private static async Task SeedForumAsync(
         CoordinationDbContext db, Dictionary<string, Organization> organizations, DateTime now, CancellationToken cancellationToken)
     {
@@ -66,6 +69,7 @@ public static class DemoDataSeeder
             c => c.Number, c => Conclusion.Create(forum.Id, c.Number, c.Text, c.Theme, c.GcmObjectives, c.SdgTargets));
         db.Conclusions.AddRange(conclusions.Values);
 
+        var reporting = new List<DemoReporting>();
         foreach (var plan in DemoForum.ActionPoints)
         {
             var actionPoint = ActionPoint.Create(
@@ -79,31 +83,43 @@ public static class DemoDataSeeder
             {
                 var assignment = Assignment.Create(actionPoint, organization.Id, role, null);
                 db.Assignments.Add(assignment);
-                var reporter = focalPoints.GetValueOrDefault(organization.Id) ?? secretariat;
-                ProgressUpdate? returned = null;
-                foreach (var step in DemoHistory.For(plan.Code, organization.Acronym, organization.CountryCode))
-                {
-                    var submittedAt = step.MonthsAgo == 0 ? now.AddDays(-3) : now.AddMonths(-step.MonthsAgo);
-                    var update = assignment.Report(
-                        new ProgressReport(step.Status, step.Percent, step.Narrative, step.Obstacles, null, step.Evidence, null, null),
-                        new Reporter(reporter.Id, reporter.DisplayName, organization.Id), submittedAt, forum.RequiresValidation, returned);
-                    db.ProgressUpdates.Add(update);
-                    returned = null;
-                    var reviewedAt = submittedAt.AddDays(2);
-                    if (step.Outcome == DemoOutcome.Accepted)
-                    {
-                        assignment.Accept(update, secretariat.Id, secretariat.DisplayName, reviewedAt);
-                    }
-                    else if (step.Outcome == DemoOutcome.Returned)
-                    {
-                        assignment.Return(update, secretariat.Id, secretariat.DisplayName, step.Comment!, reviewedAt);
-                        returned = update;
-                    }
-                }
+                var steps = DemoHistory.For(plan.Code, organization.Acronym, organization.CountryCode)
+                    .Select(step => (step, step.MonthsAgo == 0 ? now.AddDays(-3) : now.AddMonths(-step.MonthsAgo)));
+                reporting.Add(new DemoReporting(assignment, organization.Acronym, focalPoints.GetValueOrDefault(organization.Id) ?? secretariat, steps));
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        var reviews = new DemoReviews(forum.Id, now);
+        forum.SetReviewSchedule(reviews.Schedule);
+        db.ReviewCycles.AddRange(reviews.LastQuarter, reviews.ThisQuarter, reviews.NextQuarter);
+        // This quarter, every organization reports on what it still has to do, except the three that have not yet.
+        var order = 0;
+        foreach (var history in reporting.Where(r => !DemoReviews.NotReporting.Contains(r.Acronym) && !r.ReportsSince(reviews.ThisQuarterOpenedAt)))
+        {
+            var (status, percent) = history.Final;
+            if (status != AssignmentStatus.Completed)
+                history.Add(DemoHistory.ReviewReport(status, percent), now.AddDays(-2 - (order++ % 5)).AddHours(-1));
+        }
+
+        // Last quarter: opened, reported in, closed with its snapshot of that day (the freezer reads what was saved).
+        reviews.LastQuarter.Open(reviews.LastQuarterOpenedAt);
+        ApplyUntil(reviews.LastQuarterClosedAt);
+        await db.SaveChangesAsync(cancellationToken);
+        reviews.LastQuarter.Close(reviews.LastQuarterClosedAt);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Since then, and this quarter's cycle, open.
+        reviews.ThisQuarter.Open(reviews.ThisQuarterOpenedAt);
+        ApplyUntil(DateTime.MaxValue);
+        await db.SaveChangesAsync(cancellationToken);
+
+        void ApplyUntil(DateTime moment)
+        {
+            foreach (var history in reporting)
+                history.ApplyUntil(moment, db, secretariat, forum.RequiresValidation, reviews.CycleAt);
+        }
 
         // "NSO" and "MIG" stand for every member state's statistics office or migration institution.
         IEnumerable<Organization> Expand(string owner) => owner switch

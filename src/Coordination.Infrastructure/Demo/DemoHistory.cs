@@ -45,6 +45,14 @@ internal static class DemoHistory
         };
     }
 
+    /// <summary>This quarter's review report: where the work stands, as last reported.</summary>
+    public static DemoStep ReviewReport(AssignmentStatus status, int percent) => status switch
+    {
+        AssignmentStatus.NotStarted => new(status, 0, "Quarterly review: preparations have started; no activity is finished yet.", null, [], 0, DemoOutcome.Accepted, null),
+        AssignmentStatus.OnHold => new(status, percent, "Quarterly review: the work is still paused until the institutions involved sign their agreement.", OnHoldObstacle, [], 0, DemoOutcome.Accepted, null),
+        _ => new(status, percent, $"Quarterly review: the work continues; {percent} % of the planned activities are done.", null, [], 0, DemoOutcome.Accepted, null),
+    };
+
     private static DemoStep Step(AssignmentStatus status, int percent, int monthsAgo) =>
         new(status, percent, status == AssignmentStatus.NotStarted ? "Preparations started." : $"Work is under way: {percent} % of the planned activities are done.", null, [], monthsAgo, DemoOutcome.Accepted, null);
 

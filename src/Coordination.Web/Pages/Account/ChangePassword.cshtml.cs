@@ -34,22 +34,11 @@ public sealed class ChangePasswordModel(ISender sender, SignInManager<Applicatio
         return Redirect("/account/profile");
     }
 
-    public sealed class ChangePasswordInput
+    public sealed class ChangePasswordInput : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your current password.")]
         [DataType(DataType.Password)]
         [Display(Name = "Current password")]
         public string CurrentPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Choose a new password.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string NewPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter the new password again.")]
-        [DataType(DataType.Password)]
-        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords are not the same.")]
-        [Display(Name = "New password, again")]
-        public string ConfirmPassword { get; set; } = "";
     }
 }

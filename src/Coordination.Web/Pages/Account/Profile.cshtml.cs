@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Coordination.Application.Common.Security;
+using Coordination.Application.Notifications;
 using Coordination.Application.People;
 using Coordination.Infrastructure.Identity;
 using Coordination.Web.Setup;
@@ -10,8 +12,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Coordination.Web.Pages.Account;
 
-/// <summary>The person's own account: their name, the language of their pages and mails, and links to the security settings.</summary>
-public sealed class ProfileModel(ISender sender, SignInManager<ApplicationUser> signInManager, IStringLocalizer<SharedResource> t)
+/// <summary>
+/// The person's own account: their name, the language of their pages and mails, the weekly digest (the secretariat's
+/// mail), and links to the security settings.
+/// </summary>
+public sealed class ProfileModel(ISender sender, SignInManager<ApplicationUser> signInManager, ICurrentUser me, IStringLocalizer<SharedResource> t)
     : SignedInPageModel
 {
     [BindProperty]
@@ -19,10 +24,35 @@ public sealed class ProfileModel(ISender sender, SignInManager<ApplicationUser> 
 
     public ProfileDto Profile { get; private set; } = default!;
 
+    /// <summary>The secretariat's mail preferences; null for everyone else, to whom the digest never goes.</summary>
+    public MyPreferencesDto? Preferences { get; private set; }
+
+    public bool ReceivesReminders => me.IsInRole(Roles.FocalPoint);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Profile = await sender.Send(new GetProfileQuery(), cancellationToken);
+        await LoadAsync(cancellationToken);
         Input = new ProfileInput { DisplayName = Profile.DisplayName, PreferredLanguage = Profile.PreferredLanguage };
+    }
+
+    public async Task<IActionResult> OnPostMailAsync(bool receivesDigest, CancellationToken cancellationToken)
+    {
+        // Only the switch is posted here: the name and language form's fields are not this form's errors.
+        ModelState.Clear();
+        if (!me.IsSecretariat())
+            return Forbid();
+        var (ok, saved) = await this.TrySendAsync(sender, new UpdateMyPreferencesCommand(receivesDigest), prefix: "", cancellationToken: cancellationToken);
+        if (!ok)
+        {
+            await LoadAsync(cancellationToken);
+            Input = new ProfileInput { DisplayName = Profile.DisplayName, PreferredLanguage = Profile.PreferredLanguage };
+            return Page();
+        }
+
+        TempData["Notice"] = (saved!.ReceivesDigest
+            ? t["You will receive the weekly digest every Monday."]
+            : t["You will no longer receive the weekly digest."]).Value;
+        return Redirect("/account/profile");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -42,8 +72,14 @@ public sealed class ProfileModel(ISender sender, SignInManager<ApplicationUser> 
             }
         }
 
-        Profile = await sender.Send(new GetProfileQuery(), cancellationToken);
+        await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Profile = await sender.Send(new GetProfileQuery(), cancellationToken);
+        Preferences = me.IsSecretariat() ? await sender.Send(new GetMyPreferencesQuery(), cancellationToken) : null;
     }
 
     public sealed class ProfileInput

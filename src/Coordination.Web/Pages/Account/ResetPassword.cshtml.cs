@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Coordination.Application.People;
 using Coordination.Web.Setup;
 using Mediator;
@@ -32,21 +31,10 @@ public sealed class ResetPasswordModel(ISender sender, IStringLocalizer<SharedRe
         return RedirectToPage("/Account/SignIn");
     }
 
-    public sealed class ResetPasswordInput
+    public sealed class ResetPasswordInput : NewPasswordInput
     {
         public string Email { get; set; } = "";
 
         public string Token { get; set; } = "";
-
-        [Required(ErrorMessage = "Choose a new password.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string NewPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter the new password again.")]
-        [DataType(DataType.Password)]
-        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords are not the same.")]
-        [Display(Name = "New password, again")]
-        public string ConfirmPassword { get; set; } = "";
     }
 }

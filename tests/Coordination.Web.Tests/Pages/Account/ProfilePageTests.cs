@@ -70,6 +70,48 @@ public abstract class ProfilePageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Profile_DigestSwitch_ForTheSecretariat_IsSavedOffAndOnAndAudited()
+    {
+        var person = await app.CreatePersonAsync(Roles.Secretariat, "IOM", "en");
+        using var browser = await app.SignedInAsync(person);
+        var page = await browser.GetDocumentAsync("/account/profile");
+        page.QuerySelector("label[for='receives-digest']")!.TextContent.ShouldBe("Send me the weekly digest");
+        page.QuerySelector("#receives-digest")!.HasAttribute("checked").ShouldBeTrue();
+
+        var off = await browser.SubmitFormAsync("/account/profile", Fields(), "form.mail-preferences");
+
+        off.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        off.Location().ShouldBe("/account/profile");
+        (await ReceivesDigestAsync(person.Id)).ShouldBeFalse();
+        var afterOff = await browser.GetDocumentAsync("/account/profile");
+        afterOff.QuerySelector(".alert-success")!.TextContent.ShouldBe("You will no longer receive the weekly digest.");
+        afterOff.QuerySelector("#receives-digest")!.HasAttribute("checked").ShouldBeFalse();
+        var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == "Person" && a.EntityId == person.Id));
+        (audit.Action, audit.Before, audit.After).ShouldBe(("UpdateMyPreferences", """{"receivesDigest":true}""", """{"receivesDigest":false}"""));
+
+        var on = await browser.SubmitFormAsync("/account/profile", Fields(("receivesDigest", "true")), "form.mail-preferences");
+        on.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ReceivesDigestAsync(person.Id)).ShouldBeTrue();
+        (await browser.GetDocumentAsync("/account/profile")).QuerySelector("#receives-digest")!.HasAttribute("checked").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Profile_ForAFocalPoint_SaysRemindersCannotBeSwitchedOff_OffersNoDigest_AndRefusesAForgedSwitch()
+    {
+        var person = await app.CreatePersonAsync(Roles.FocalPoint, "INM", "en");
+        using var browser = await app.SignedInAsync(person);
+
+        var page = await browser.GetDocumentAsync("/account/profile");
+
+        page.QuerySelector("#receives-digest").ShouldBeNull();
+        page.QuerySelector(".reminders-note")!.TextContent.ShouldContain("Reminders cannot be switched off");
+        var forged = await browser.PostWithTokenFromAsync("/account/profile", "/account/profile?handler=mail", Fields(("receivesDigest", "false")));
+        forged.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await ReceivesDigestAsync(person.Id)).ShouldBeTrue();
+        (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == person.Id))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task ChangePassword_WithTheCurrentPassword_ChangesItAndKeepsThePersonSignedIn()
     {
         var person = await app.CreatePersonAsync(Roles.FocalPoint, "ONE", "en");
@@ -118,6 +160,9 @@ public abstract class ProfilePageTests<TApp>(TApp app) : IClassFixture<TApp>
         (await browser.GetDocumentAsync("/account/change-password")).QuerySelector("h1")!.TextContent.ShouldBe("Cambiar su contraseña");
         (await browser.GetDocumentAsync("/account/two-factor/disable")).QuerySelector("h1")!.TextContent.ShouldBe("Desactivar la verificación en dos pasos");
     }
+
+    private Task<bool> ReceivesDigestAsync(Guid userId) =>
+        app.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.ReceivesDigest).SingleAsync());
 }
 
 public sealed class ProfilePageTestsOnSqlite(SqliteApp app) : ProfilePageTests<SqliteApp>(app);
