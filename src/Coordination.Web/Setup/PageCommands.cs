@@ -30,7 +30,7 @@ public static class PageCommands
         catch (ValidationException validation)
         {
             foreach (var error in validation.Errors)
-                page.ModelState.AddModelError(string.IsNullOrEmpty(error.PropertyName) ? "" : $"{prefix}.{error.PropertyName}", t[error.ErrorMessage]);
+                page.ModelState.AddModelError(string.IsNullOrEmpty(error.PropertyName) ? "" : $"{prefix}.{error.PropertyName}", t.Translate(error));
         }
         catch (Exception rule) when (rule is DomainException or ConflictException or DbUpdateConcurrencyException)
         {

@@ -141,6 +141,21 @@ public abstract class ProgressPagesTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task ReportForm_InSpanish_ShowsTheWrongLinkInASpanishMessage()
+    {
+        var plan = await app.CreatePlanAsync(["INM"], ["INM"]);
+        var assignmentId = plan.AssignmentIds["INM"];
+        using var focal = await BrowserAsync(TestPeople.FocalDom, "es");
+
+        var response = await focal.SubmitFormAsync(
+            $"/assignments/{assignmentId}/report", Fields("InProgress", "40", "Se avanzó.", "ftp://datos"), "form.progress-form");
+
+        var page = await response.ReadDocumentAsync();
+        page.QuerySelector("#evidence-link-0-error")!.TextContent.ShouldBe("«ftp://datos» no es un enlace web (http o https).");
+        await ShouldHaveNoUpdatesAsync(assignmentId);
+    }
+
+    [Fact]
     public async Task ReportForm_EmptyNarrativeAndPercent150_ShowsTheMessagesBesideTheFieldsAndWritesNothing()
     {
         var plan = await app.CreatePlanAsync(["INM"], ["INM"]);
