@@ -1,7 +1,7 @@
-using Coordination.Application.Assignments;
 using Coordination.Application.Common;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Security;
+using Coordination.Application.Reports;
 using Coordination.Domain.ActionPoints;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -27,13 +27,8 @@ public sealed class GetStatusOverviewHandler(ICoordinationDbContext db, ICurrent
         if (query.ForumId is { } forumId)
             rows = rows.Where(s => s.ForumId == forumId);
 
-        var byStatus = await rows.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var counted = rows.Where(s => s.Status != AssignmentStatus.Cancelled);
-        var percent = await counted.AnyAsync(cancellationToken) ? await counted.AverageAsync(s => (double)s.PercentComplete, cancellationToken) : 0;
-        var overdue = await rows.CountAsync(AssignmentFlags.Overdue(today), cancellationToken);
-        var atRisk = await rows.CountAsync(AssignmentFlags.AtRisk(today), cancellationToken);
-
-        var statuses = Enum.GetValues<AssignmentStatus>().ToDictionary(s => s, s => byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0);
-        return new StatusOverviewDto(statuses.Values.Sum(), statuses, Math.Round(percent, 1), overdue, atRisk);
+        // The same arithmetic as every report (Reports/ReportFigures.cs), so home and reports never disagree.
+        var overall = await rows.Flagged(today).OverallAsync(cancellationToken);
+        return new StatusOverviewDto(overall.Assignments, overall.ByStatus, overall.PercentComplete, overall.Overdue, overall.AtRisk);
     }
 }
