@@ -1,4 +1,5 @@
 using Coordination.Application.Common.Abstractions;
+using Coordination.Application.Imports;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,10 @@ public static class DependencyInjection
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && IsRegisteredByConvention(i.GetGenericTypeDefinition())))
                 services.AddScoped(contract, type);
         }
+
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+        services.AddSingleton<PlanFileReader>();
+        services.AddScoped<ActionPointImporter>();
 
         return services;
     }

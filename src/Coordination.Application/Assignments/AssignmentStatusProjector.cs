@@ -7,6 +7,8 @@ namespace Coordination.Application.Assignments;
 /// <summary>
 /// Keeps <see cref="AssignmentCurrentStatus"/> equal to the write model, inside the same unit of work. Every
 /// assignment event rebuilds that assignment's row from the tracked entities, so it sees the change being saved.
+/// Its look-ups are by key (Find): entities the unit of work tracks are found in memory without a query, so a batch
+/// writer keeps the action points and organizations it assigns tracked (see ActionPointImporter).
 /// </summary>
 public sealed class AssignmentStatusProjector(ICoordinationDbContext db)
     : IDomainEventHandler<IAssignmentEvent>, IDomainEventHandler<ActionPointReplanned>
@@ -35,7 +37,9 @@ public sealed class AssignmentStatusProjector(ICoordinationDbContext db)
             ? await db.ProgressUpdates.FindAsync([pendingId], cancellationToken)
             : null;
 
-        var row = await db.AssignmentStatuses.FindAsync([assignment.Id], cancellationToken);
+        // A new assignment has no row yet (rows are made only here), so no look-up: for an assignment not tracked
+        // since its creation Find would query the database, once per assignment of an import.
+        var row = cause is AssignmentCreated ? null : await db.AssignmentStatuses.FindAsync([assignment.Id], cancellationToken);
         if (row is null)
         {
             row = new AssignmentCurrentStatus { AssignmentId = assignment.Id };

@@ -26,6 +26,9 @@ public sealed class ChangeMailsHandler(ICoordinationDbContext db, IAccounts acco
 
     public async Task HandleAsync(AssignmentCreated domainEvent, CancellationToken cancellationToken)
     {
+        // An import announces its assignments in one mail per organization (ImportedAssignmentsMail), not one each.
+        if (ImportedAssignmentsMail.IsBundling)
+            return;
         var recipients = await accounts.ListMailRecipientsAsync(Roles.FocalPoint, [domainEvent.OrganizationId], cancellationToken);
         if (recipients.Count == 0)
             return;

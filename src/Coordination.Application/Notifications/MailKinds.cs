@@ -8,6 +8,7 @@ public static class MailKinds
     public const string Overdue = nameof(Overdue);
     public const string Digest = nameof(Digest);
     public const string Assigned = nameof(Assigned);
+    public const string AssignedByImport = nameof(AssignedByImport);
     public const string Returned = nameof(Returned);
     public const string Accepted = nameof(Accepted);
 }

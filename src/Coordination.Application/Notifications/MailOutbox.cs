@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,13 @@ internal static class MailOutbox
     /// <summary>Keys looked up per query: well under every provider's limit on parameters.</summary>
     private const int KeysPerQuery = 500;
 
+    /// <summary>
+    /// The mails each unit of work added through <see cref="AddMail"/>, by key. Looking them up here replaces a scan of
+    /// the outbox's local view, which walks (and detects changes on) every tracked entity: once per mail, an import's
+    /// thousands of tracked rows made that quadratic. Weak, so a disposed unit of work's list goes with it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ICoordinationDbContext, Dictionary<string, OutboxMessage>> Added = [];
+
     /// <summary>Which of <paramref name="keys"/> are in the outbox already, saved or added in this unit of work.</summary>
     public static async Task<HashSet<string>> ExistingKeysAsync(
         this ICoordinationDbContext db, IEnumerable<string> keys, CancellationToken cancellationToken)
@@ -28,15 +36,26 @@ internal static class MailOutbox
                 .ToListAsync(cancellationToken));
         }
 
-        var local = db.OutboxMessages.Local.Select(m => m.DeduplicationKey).ToHashSet(StringComparer.Ordinal);
-        existing.UnionWith(wanted.Where(local.Contains));
+        if (Added.TryGetValue(db, out var added))
+            existing.UnionWith(wanted.Where(key => added.TryGetValue(key, out var message) && IsTracked(db, message)));
         return existing;
     }
 
     public static void AddMail(
-        this ICoordinationDbContext db, string kind, string key, MailRecipient to, MailContent content, DateTime now) =>
-        db.OutboxMessages.Add(OutboxMessage.Create(
-            kind, key, to.Email, to.DisplayName, to.Language, content.Subject, content.HtmlBody, content.TextBody, now));
+        this ICoordinationDbContext db, string kind, string key, MailRecipient to, MailContent content, DateTime now)
+    {
+        var message = OutboxMessage.Create(
+            kind, key, to.Email, to.DisplayName, to.Language, content.Subject, content.HtmlBody, content.TextBody, now);
+        db.OutboxMessages.Add(message);
+        Added.GetOrCreateValue(db)[key] = message;
+    }
+
+    /// <summary>
+    /// Still part of the unit of work: a mail detached unsaved (its change given up) no longer counts, one detached
+    /// after its save is found by the query. Looks at that one entry only.
+    /// </summary>
+    private static bool IsTracked(ICoordinationDbContext db, OutboxMessage message) =>
+        db is not DbContext context || context.Entry(message).State != EntityState.Detached;
 
     /// <summary>Adds the mail unless its key was written before; true when added.</summary>
     public static async Task<bool> AddMailOnceAsync(
@@ -53,6 +72,9 @@ internal static class MailOutbox
 /// <summary>The pages the mails link to.</summary>
 internal static class MailLinks
 {
+    /// <summary>The home page: a focal point's assignments, with what is due.</summary>
+    public static string Home(this IPublicBaseUrl baseUrl) => baseUrl.Link("/");
+
     /// <summary>The update form of an assignment: where a focal point reports progress.</summary>
     public static string Report(this IPublicBaseUrl baseUrl, Guid assignmentId) => baseUrl.Link($"/assignments/{assignmentId}/report");
 

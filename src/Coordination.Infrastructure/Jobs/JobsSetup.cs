@@ -40,6 +40,7 @@ internal static class JobsSetup
             .UseStorage(provider.GetRequiredService<JobStorage>()));
 
         services.AddScoped<IOutboxDispatchTrigger, HangfireOutboxDispatchTrigger>();
+        services.AddScoped<Application.Imports.Runs.IImportRunTrigger, HangfireImportRunTrigger>();
         if (options.ServerEnabled)
         {
             services.AddHangfireServer(server =>

@@ -26,6 +26,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJo
         recurringJobs.AddOrUpdate<WeeklyDigestJob>(
             WeeklyDigestJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Monday, 7),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<ImportRunJob>(ImportRunJob.SweepId, job => job.SweepAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -3,6 +3,7 @@ using Coordination.Application.Common.Abstractions;
 using Coordination.Domain.ActionPoints;
 using Coordination.Domain.Auditing;
 using Coordination.Domain.Forums;
+using Coordination.Domain.Imports;
 using Coordination.Domain.Notifications;
 using Coordination.Domain.Organizations;
 using Coordination.Domain.ReviewCycles;
@@ -39,6 +40,8 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
     public DbSet<CycleSnapshot> CycleSnapshots => Set<CycleSnapshot>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     /// <summary>Shared by every instance, so a sign-in cookie or bearer token issued by one is read by all.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -22,6 +22,9 @@ internal static class ApiEndpoints
         api.MapReviewCyclesApi();
         api.MapCalendarApi();
         api.MapOutboxApi();
+        api.MapReportsApi();
+        api.MapImportRunsApi();
+        api.MapImportsApi();
         endpoints.MapCalendarFeed();
         return endpoints;
     }

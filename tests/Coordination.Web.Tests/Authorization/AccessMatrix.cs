@@ -31,6 +31,9 @@ public sealed record Arranged(TestData.Plan Plan, Guid AssignmentId, Guid Submit
 
     /// <summary>An open review cycle of the forum.</summary>
     public Guid OpenCycleId { get; init; }
+
+    /// <summary>A background import of the forum, queued (never run: no job server in the tests).</summary>
+    public Guid ImportRunId { get; init; }
 }
 
 /// <summary>One route of the API and the answer each caller gets: the status, or the alternatives allowed.</summary>
@@ -47,6 +50,9 @@ public static class AccessMatrix
 
     /// <summary>Readable by anyone signed in who may see the forum; a focal point outside it does not learn it exists.</summary>
     private static Dictionary<Caller, int> ForumRead() => Expect(Unauthorized, Ok, Ok, Ok, NotFound, Ok);
+
+    /// <summary>A report of an unpublished forum: its readers only; anonymous callers do not learn it exists (Reports tests prove the published case).</summary>
+    private static Dictionary<Caller, int> UnpublishedReport() => Expect(NotFound, Ok, Ok, Ok, NotFound, Ok);
 
     private static Dictionary<Caller, int> SignedIn() => Expect(Unauthorized, Ok, Ok, Ok, Ok, Ok);
 
@@ -115,6 +121,18 @@ public static class AccessMatrix
         new("POST", "/api/review-cycles/{id}/open", a => Send("POST", $"/api/review-cycles/{a.ScheduledCycleId}/open", null), SecretariatOnly(Ok)),
         new("POST", "/api/review-cycles/{id}/close", a => Send("POST", $"/api/review-cycles/{a.OpenCycleId}/close", null), SecretariatOnly(Ok)),
         new("GET", "/api/review-cycles/{id}/compliance", a => Get($"/api/review-cycles/{a.OpenCycleId}/compliance"), ForumRead()),
+        new("GET", "/api/reports/regional-status", a => Get($"/api/reports/regional-status?forumId={a.Plan.ForumId}"), UnpublishedReport()),
+        new("GET", "/api/reports/regional-status.csv", a => Get($"/api/reports/regional-status.csv?forumId={a.Plan.ForumId}"), UnpublishedReport()),
+        new("GET", "/api/reports/regional-status.xlsx", a => Get($"/api/reports/regional-status.xlsx?forumId={a.Plan.ForumId}"), UnpublishedReport()),
+        new("GET", "/api/reports/trend", a => Get($"/api/reports/trend?forumId={a.Plan.ForumId}"), UnpublishedReport()),
+        new("GET", "/api/reports/published", _ => Get("/api/reports/published"), Expect(Ok, Ok, Ok, Ok, Ok, Ok)),
+        new("POST", "/api/forums/{id}/report/publish", a => Send("POST", $"/api/forums/{a.Plan.ForumId}/report/publish", null), SecretariatOnly(Ok)),
+        new("POST", "/api/forums/{id}/report/unpublish", a => Send("POST", $"/api/forums/{a.Plan.ForumId}/report/unpublish", null), SecretariatOnly(Ok)),
+        new("POST", "/api/imports/action-points", a => Upload($"/api/imports/action-points?forumId={a.Plan.ForumId}&dryRun=true"), SecretariatOnly(Ok)),
+        new("GET", "/api/imports/action-points/template.csv", _ => Get("/api/imports/action-points/template.csv"), SecretariatOnly(Ok)),
+        new("GET", "/api/forums/{id}/plan.csv", a => Get($"/api/forums/{a.Plan.ForumId}/plan.csv"), ForumRead()),
+        new("GET", "/api/forums/{id}/plan.xlsx", a => Get($"/api/forums/{a.Plan.ForumId}/plan.xlsx"), ForumRead()),
+        new("GET", "/api/imports/{id}", a => Get($"/api/imports/{a.ImportRunId}"), SecretariatOnly(Ok)),
     ];
 
     /// <summary>
@@ -159,10 +177,27 @@ public static class AccessMatrix
             await db.SaveChangesAsync();
             return (scheduled.Id, open.Id);
         });
-        return new Arranged(plan, assignmentId, updateId, organizationVersion) { ScheduledCycleId = scheduledCycleId, OpenCycleId = openCycleId };
+        var importRunId = await app.WithDbAsync(async db =>
+        {
+            var run = Coordination.Domain.Imports.ImportRun.Queue(plan.ForumId, Guid.NewGuid(), "plan.csv", [1], 1, DateTime.UtcNow);
+            db.ImportRuns.Add(run);
+            await db.SaveChangesAsync();
+            return run.Id;
+        });
+        return new Arranged(plan, assignmentId, updateId, organizationVersion)
+        {
+            ScheduledCycleId = scheduledCycleId, OpenCycleId = openCycleId, ImportRunId = importRunId,
+        };
     }
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    /// <summary>A plan file (the import template) as the form field <c>file</c>.</summary>
+    private static HttpRequestMessage Upload(string url)
+    {
+        var file = new ByteArrayContent(Coordination.Application.Imports.PlanFileWriter.WriteCsv([Coordination.Application.Imports.PlanFormat.ExampleRow()]));
+        return new(HttpMethod.Post, url) { Content = new MultipartFormDataContent { { file, "file", "plan.csv" } } };
+    }
 
     private static HttpRequestMessage Send(string method, string url, object? body) =>
         new(new HttpMethod(method), url) { Content = body is null ? null : JsonContent.Create(body) };

@@ -2,6 +2,7 @@ using Coordination.Application.Assignments;
 using Coordination.Domain.ActionPoints;
 using Coordination.Domain.Auditing;
 using Coordination.Domain.Forums;
+using Coordination.Domain.Imports;
 using Coordination.Domain.Notifications;
 using Coordination.Domain.Organizations;
 using Coordination.Domain.ReviewCycles;
@@ -37,6 +38,8 @@ public interface ICoordinationDbContext
     DbSet<CycleSnapshot> CycleSnapshots { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<ImportRun> ImportRuns { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
