@@ -146,6 +146,7 @@ public sealed partial class RunQueuedImportsHandler(
         var now = clock.UtcNow();
         var exhausted = await db.ImportRuns.AsNoTracking()
             .Where(r => r.State == ImportRunState.Running && r.ClaimedUntil < now && r.Attempts >= ImportRun.MaxAttempts)
+            .OrderBy(r => r.CreatedAt) // oldest first, so a long backlog is worked through in a stable order
             .Select(r => r.Id)
             .Take(20)
             .ToListAsync(cancellationToken);
