@@ -9,7 +9,7 @@ namespace Coordination.Application.Assignments;
 /// this table and never scan the update history. Days are stored as day numbers so the overdue and at-risk
 /// arithmetic runs in the database on every provider.
 /// </summary>
-public sealed class AssignmentCurrentStatus
+public sealed class AssignmentCurrentStatus : IAssignmentReportKeys
 {
     public Guid AssignmentId { get; set; }
 

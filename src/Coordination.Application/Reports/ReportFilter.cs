@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Coordination.Application.Assignments;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Forums;
+using Coordination.Domain.ActionPoints;
 using Coordination.Domain.Forums;
 using Coordination.Domain.Organizations;
-using Coordination.Domain.ReviewCycles;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -117,30 +116,21 @@ public sealed record ReportFilter(
         return reading.Filter ?? throw new ValidationException(reading.Errors);
     }
 
-    /// <summary>The assignments (read side) the filter selects; the tags and theme are the action point's conclusion's.</summary>
-    public IQueryable<AssignmentCurrentStatus> Apply(ICoordinationDbContext db, IQueryable<AssignmentCurrentStatus> statuses)
+    /// <summary>
+    /// The rows the filter selects — the live read side or the snapshots of closed cycles alike; the tags and theme are
+    /// the action point's conclusion's.
+    /// </summary>
+    public IQueryable<TRow> Apply<TRow>(ICoordinationDbContext db, IQueryable<TRow> rows)
+        where TRow : class, IAssignmentReportKeys
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = statuses.Where(s => s.ForumId == ForumId);
+        var selected = rows.Where(s => s.ForumId == ForumId);
         if (CountryCode is { } country)
-            rows = rows.Where(s => s.CountryCode == country);
+            selected = selected.Where(s => s.CountryCode == country);
         if (OrganizationKind is { } kind)
-            rows = rows.Where(s => s.OrganizationKind == kind);
+            selected = selected.Where(s => s.OrganizationKind == kind);
         var conclusions = MatchingConclusions(db);
-        return conclusions is null ? rows : rows.Where(s => conclusions.Any(c => c.Id == s.ConclusionId));
-    }
-
-    /// <summary>The snapshot rows (of the forum's closed cycles) the filter selects, as <see cref="Apply"/> selects live ones.</summary>
-    public IQueryable<CycleSnapshot> Apply(ICoordinationDbContext db, IQueryable<CycleSnapshot> snapshots)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var rows = snapshots.Where(s => s.ForumId == ForumId);
-        if (CountryCode is { } country)
-            rows = rows.Where(s => s.CountryCode == country);
-        if (OrganizationKind is { } kind)
-            rows = rows.Where(s => s.OrganizationKind == kind);
-        var conclusions = MatchingConclusions(db);
-        return conclusions is null ? rows : rows.Where(s => conclusions.Any(c => c.Id == s.ConclusionId));
+        return conclusions is null ? selected : selected.Where(s => conclusions.Any(c => c.Id == s.ConclusionId));
     }
 
     /// <summary>The forum's conclusions the theme and tag filters select; null when none of them is set.</summary>

@@ -7,7 +7,7 @@ namespace Coordination.Domain.ReviewCycles;
 /// One assignment as it stood when a review cycle closed: never changed afterwards, so trends and compliance across
 /// cycles are reported from what was true then.
 /// </summary>
-public sealed class CycleSnapshot
+public sealed class CycleSnapshot : IAssignmentReportKeys
 {
     private CycleSnapshot()
     {
