@@ -15,6 +15,9 @@ public sealed partial class ResourcesTests
         var spanish = Keys("SharedResource.es.resx");
 
         english.Except(spanish).ShouldBeEmpty("keys without a Spanish text");
+        // Resource names are compared ignoring case when the files are compiled: the second of two is dropped.
+        english.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)
+            .ShouldBeEmpty("keys that differ only in case");
         spanish.Except(english).ShouldBeEmpty("Spanish texts without an English key");
     }
 
