@@ -67,7 +67,7 @@ public sealed class SignInPageTests(BrowserApp app)
         await page.GetByLabel("Correo electrónico").FillAsync(DemoPeople.Secretariat);
         await page.GetByLabel("Contraseña", new() { Exact = true }).FillAsync(DemoPeople.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Iniciar sesión", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForPathAsync(path => path == "/");
         (await page.Heading().TextContentAsync())!.ShouldStartWith("Le damos la bienvenida");
         session.ShouldHaveNoConsoleErrors();
     }

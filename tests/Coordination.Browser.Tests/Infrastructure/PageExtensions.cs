@@ -11,7 +11,24 @@ public static class PageExtensions
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/sign-in", StringComparison.Ordinal));
+        await page.WaitForPathAsync(path => !path.StartsWith("/account/sign-in", StringComparison.Ordinal));
+        await page.Locator("form[action='/account/sign-out']").WaitForAsync();
+    }
+
+    /// <summary>
+    /// Waits until the page's address has a path that matches. It watches the address rather than calling
+    /// WaitForURLAsync, whose wait for the load event once missed the event on a busy CI machine (15 s timeout after
+    /// "networkidle" had fired); what a test needs next from the page, its locators wait for.
+    /// </summary>
+    public static async Task WaitForPathAsync(this IPage page, Func<string, bool> matches, int timeoutMs = 15_000)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!matches(new Uri(page.Url).AbsolutePath))
+        {
+            if (waited.ElapsedMilliseconds > timeoutMs)
+                throw new TimeoutException($"The page stayed at {page.Url} for {timeoutMs} ms.");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>The language switch in the top bar (its buttons are named in their own language).</summary>

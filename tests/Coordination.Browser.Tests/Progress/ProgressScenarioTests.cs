@@ -32,7 +32,7 @@ public sealed partial class ProgressScenarioTests(BrowserApp app)
         var rf2204 = HomeItem(fp, "RF22-04");
         await rf2204.GetByText("Overdue", new() { Exact = true }).WaitForAsync();
         await rf2204.GetByRole(AriaRole.Link, new() { Name = "Report progress · RF22-04" }).ClickAsync();
-        await fp.WaitForURLAsync(url => ReportPath().IsMatch(new Uri(url).AbsolutePath));
+        await fp.WaitForPathAsync(path => ReportPath().IsMatch(path));
         var assignmentId = ReportPath().Match(new Uri(fp.Url).AbsolutePath).Groups["id"].Value;
         (await fp.Heading().TextContentAsync())!.Trim().ShouldBe("Report progress");
 
@@ -44,7 +44,7 @@ public sealed partial class ProgressScenarioTests(BrowserApp app)
 
         // Back home, where the report started, with the confirmation; the assignment now shows the update awaiting
         // validation and no second report link.
-        await fp.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await fp.WaitForPathAsync(path => path == "/");
         await fp.GetByText("Your update was submitted and awaits validation by the secretariat.").WaitForAsync();
         await fp.GotoAsync($"/assignments/{assignmentId}");
         await fp.GetByRole(AriaRole.Heading, new() { Name = "An update awaits validation" }).WaitForAsync();
@@ -68,7 +68,7 @@ public sealed partial class ProgressScenarioTests(BrowserApp app)
         await fp.GetByRole(AriaRole.Heading, new() { Name = "The secretariat returned the last update" }).WaitForAsync();
         (await fp.Locator("blockquote").Filter(new() { HasText = comment }).CountAsync()).ShouldBeGreaterThan(0);
         await fp.GetByRole(AriaRole.Link, new() { Name = "Revise this update" }).ClickAsync();
-        await fp.WaitForURLAsync(url => ReportPath().IsMatch(new Uri(url).AbsolutePath));
+        await fp.WaitForPathAsync(path => ReportPath().IsMatch(path));
         await fp.GetByText(comment).First.WaitForAsync();
         (await fp.GetByLabel("What was done").InputValueAsync()).ShouldBe(narrative);
         await fp.ShouldHaveNoSeriousViolationsAsync();
@@ -76,7 +76,7 @@ public sealed partial class ProgressScenarioTests(BrowserApp app)
         await fp.GetByLabel("Percent complete").FillAsync("90");
         await fp.GetByLabel("What was done").FillAsync($"{narrative} {revision}");
         await fp.GetByRole(AriaRole.Button, new() { Name = "Submit update", Exact = true }).ClickAsync();
-        await fp.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/assignments/{assignmentId}");
+        await fp.WaitForPathAsync(path => path == $"/assignments/{assignmentId}");
         await fp.GetByRole(AriaRole.Heading, new() { Name = "An update awaits validation" }).WaitForAsync();
 
         // The secretariat sees the revision in the queue and accepts it.
