@@ -25,13 +25,14 @@ internal static class Pipeline
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
 
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRequestLocalization();
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        // The build's static-asset manifest: gzip/brotli copies made at publish, ETags, and no file system probing.
+        app.MapStaticAssets();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

@@ -22,10 +22,9 @@ public sealed class LocalDateTagHelper : TagHelper
         var culture = CultureInfo.CurrentCulture;
         var (iso, text) = Value switch
         {
-            DateOnly day => (day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day.ToString("d MMM yyyy", culture)),
-            DateTime instant when WithTime => (instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), instant.ToString("d MMM yyyy, HH:mm", culture) + " UTC"),
-            DateTime instant => (instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), instant.ToString("d MMM yyyy", culture)),
-            DateTimeOffset instant => (instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), instant.UtcDateTime.ToString(WithTime ? "d MMM yyyy, HH:mm" : "d MMM yyyy", culture)),
+            DateOnly day => (day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Day(day, culture)),
+            DateTime instant => Instant(instant, culture),
+            DateTimeOffset instant => Instant(instant.UtcDateTime, culture),
             _ => ("", "—"),
         };
         if (iso.Length == 0)
@@ -39,4 +38,19 @@ public sealed class LocalDateTagHelper : TagHelper
 
         output.Content.SetContent(text);
     }
+
+    /// <summary>A day as its culture writes it: "Sep 30, 2026" in English, "30 sept 2026" in Spanish.</summary>
+    public static string Day(DateOnly day, CultureInfo culture) => day.ToString(DayPattern(culture), culture);
+
+    private (string Iso, string Text) Instant(DateTime instant, CultureInfo culture)
+    {
+        var iso = instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return WithTime
+            ? (iso, instant.ToString(DayPattern(culture) + ", HH:mm", culture) + " UTC")
+            : (iso, instant.ToString(DayPattern(culture), culture));
+    }
+
+    // English puts the month first and a comma before the year; Spanish (and most others) the day first.
+    private static string DayPattern(CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "en" ? "MMM d, yyyy" : "d MMM yyyy";
 }
