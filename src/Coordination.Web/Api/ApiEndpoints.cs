@@ -15,6 +15,7 @@ internal static class ApiEndpoints
         api.MapMeApi();
         api.MapOrganizationsApi();
         api.MapInvitationsApi();
+        api.MapPeopleApi();
         api.MapForumsApi();
         api.MapActionPointsApi();
         api.MapProgressApi();

@@ -16,7 +16,7 @@ internal static class InvitationsApi
                 var invitation = await sender.Send(new InvitePersonCommand(id, request.Email, request.Role, request.Language), ct);
                 // Committed by now: the dispatcher will see the mail.
                 outbox.DispatchSoon();
-                return TypedResults.Created((string?)null, invitation);
+                return TypedResults.Created($"/api/organizations/{id}/invitations/{invitation.Id}", invitation);
             })
             .WithTags("Invitations")
             .WithSummary("Invite a person into the organization with a role (secretariat); the mail carries a single-use link valid for 7 days.")
@@ -24,9 +24,25 @@ internal static class InvitationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        api.MapGet("/organizations/{id:guid}/invitations", async Task<Ok<IReadOnlyList<PendingInvitationDto>>> (
+                Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListPendingInvitationsQuery(id), ct)))
+            .WithTags("Invitations")
+            .WithSummary("The organization's invitations that can still be accepted, newest first (secretariat).");
+
+        api.MapGet("/organizations/{id:guid}/invitations/{invitationId:guid}", async Task<Ok<PendingInvitationDto>> (
+                Guid id, Guid invitationId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetPendingInvitationQuery(id, invitationId), ct)))
+            .WithTags("Invitations")
+            .WithSummary("One invitation while it can still be accepted (secretariat); 404 once accepted or expired.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapPost("/invitations/accept", async Task<Created<AcceptedInvitationDto>> (
                 AcceptInvitationCommand command, ISender sender, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await sender.Send(command, ct)))
+            {
+                var person = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/people/{person.UserId}", person);
+            })
             .AllowAnonymous()
             .WithTags("Invitations")
             .WithSummary("Create the invited person's account with the token from the mail's link (no sign-in needed).")

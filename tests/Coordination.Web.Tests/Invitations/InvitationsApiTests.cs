@@ -172,6 +172,56 @@ public abstract partial class InvitationsApiTests<TApp>(TApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task InviteAndAccept_AnswerWithTheAddressOfWhatTheyCreated_AndTheInvitationLeavesThePendingList()
+    {
+        using var secretariat = await SecretariatAsync();
+        var organizationId = await app.OrganizationIdAsync("NSO-GTM");
+        var email = NewEmail();
+        var invited = await secretariat.PostAsJsonAsync($"/api/organizations/{organizationId}/invitations", new { email, role = "Viewer" });
+        invited.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var invitation = (await invited.Content.ReadFromJsonAsync<InvitationResponse>(HttpClientExtensions.Json))!;
+
+        // The Location of the invitation is the pending invitation, also in the organization's pending list.
+        invited.Headers.Location!.ToString().ShouldBe($"/api/organizations/{organizationId}/invitations/{invitation.Id}");
+        var pending = await secretariat.GetFromJsonAsync<PendingResponse>(invited.Headers.Location, HttpClientExtensions.Json);
+        pending!.Email.ShouldBe(email);
+        pending.Role.ShouldBe("Viewer");
+        (await secretariat.GetFromJsonAsync<List<PendingResponse>>($"/api/organizations/{organizationId}/invitations", HttpClientExtensions.Json))!
+            .Select(i => i.Id).ShouldContain(invitation.Id);
+
+        using var anonymous = app.CreateApiClient();
+        var accepted = await anonymous.PostAsJsonAsync("/api/invitations/accept",
+            new { token = await TokenForAsync(invitation.Id), displayName = "Luis Ortega", password = NewPassword });
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Created, await accepted.Content.ReadAsStringAsync());
+        var account = (await accepted.Content.ReadFromJsonAsync<AcceptedResponse>(HttpClientExtensions.Json))!;
+
+        // The Location of the acceptance is the new person, as the secretariat reads it.
+        accepted.Headers.Location!.ToString().ShouldBe($"/api/people/{account.UserId}");
+        var person = await secretariat.GetFromJsonAsync<PersonResponse>(accepted.Headers.Location, HttpClientExtensions.Json);
+        person!.Email.ShouldBe(email);
+        person.DisplayName.ShouldBe("Luis Ortega");
+        person.OrganizationId.ShouldBe(organizationId);
+        person.IsActive.ShouldBeTrue();
+
+        // Accepted: no longer pending.
+        (await secretariat.GetAsync(invited.Headers.Location)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await secretariat.GetFromJsonAsync<List<PendingResponse>>($"/api/organizations/{organizationId}/invitations", HttpClientExtensions.Json))!
+            .Select(i => i.Id).ShouldNotContain(invitation.Id);
+    }
+
+    [Theory]
+    [InlineData(TestPeople.FocalDom)]
+    [InlineData(TestPeople.Viewer)]
+    public async Task PendingInvitations_ForAnyoneButTheSecretariat_Are403(string who)
+    {
+        var organizationId = await app.OrganizationIdAsync("INM");
+        using var client = app.CreateApiClient();
+        await client.SignInWithTokenAsync(who);
+
+        (await client.GetAsync($"/api/organizations/{organizationId}/invitations")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Accept_Twice_Is409AndKeepsTheFirstAccountOnly()
     {
         using var secretariat = await SecretariatAsync();
@@ -348,6 +398,10 @@ public abstract partial class InvitationsApiTests<TApp>(TApp app) : IClassFixtur
     private sealed record InvitationResponse(Guid Id, Guid OrganizationId, string Email, string Role, DateTime ExpiresAt);
 
     private sealed record AcceptedResponse(Guid UserId, string Email, Guid OrganizationId, string Role);
+
+    private sealed record PendingResponse(Guid Id, string Email, string Role, DateTime CreatedAt, DateTime ExpiresAt);
+
+    private sealed record PersonResponse(Guid Id, string DisplayName, string Email, string? Role, Guid OrganizationId, bool IsActive);
 
     private sealed record MeResponse(Guid Id, string Email, string DisplayName, List<string> Roles, Guid? OrganizationId);
 }
