@@ -3,7 +3,7 @@ using Coordination.Infrastructure;
 using Coordination.Web;
 using Coordination.Web.Setup;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args).UseBuildAssetsWhenNotPublished();
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)

@@ -1,16 +1,14 @@
 using System.IO.Compression;
 using System.Net;
 using Coordination.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Coordination.Web.Tests.Host;
 
 /// <summary>
 /// People on slow connections: the pages' stylesheets and scripts travel compressed when the browser accepts it. The build
-/// makes the gzip copies (a published app carries them in wwwroot); this app is given the build's copies as a published
-/// one would have them.
+/// makes the gzip copies (a publish puts them in wwwroot); the app under test runs from the build, as <c>dotnet run</c> does.
 /// </summary>
-public sealed class StaticAssetsTests(StaticAssetsTests.AppWithBuiltAssets app) : IClassFixture<StaticAssetsTests.AppWithBuiltAssets>
+public sealed class StaticAssetsTests(SqliteAppWithoutDemoData app) : IClassFixture<SqliteAppWithoutDemoData>
 {
     [Fact]
     public async Task StylesheetsAndScripts_AskedForGzip_ComeCompressedAndWhole()
@@ -30,6 +28,8 @@ public sealed class StaticAssetsTests(StaticAssetsTests.AppWithBuiltAssets app) 
 
             response.StatusCode.ShouldBe(HttpStatusCode.OK, asset);
             response.Content.Headers.ContentEncoding.ShouldContain("gzip", asset);
+            // A stylesheet or script without its type is ignored by the browser (nosniff).
+            response.Content.Headers.ContentType?.MediaType.ShouldBe(asset.Contains(".css") ? "text/css" : "text/javascript", asset);
             await using var unzipped = new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
             using var body = new MemoryStream();
             await unzipped.CopyToAsync(body);
@@ -47,14 +47,5 @@ public sealed class StaticAssetsTests(StaticAssetsTests.AppWithBuiltAssets app) 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentEncoding.ShouldBeEmpty();
         (await response.Content.ReadAsByteArrayAsync()).ShouldBe(await File.ReadAllBytesAsync(Repository.PathOf("src", "Coordination.Web", "wwwroot", "css", "site.css")));
-    }
-
-    public sealed class AppWithBuiltAssets() : CoordinationApp(DatabaseKind.Sqlite, demoData: false)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseStaticWebAssets(); // the build's manifest of wwwroot and its compressed copies
-        }
     }
 }
