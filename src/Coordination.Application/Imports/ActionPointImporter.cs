@@ -27,6 +27,7 @@ namespace Coordination.Application.Imports;
 /// </summary>
 public sealed class ActionPointImporter(
     ICoordinationDbContext db,
+    MailOutbox outbox,
     IValidator<CreateConclusionCommand> conclusionRules,
     IValidator<CreateActionPointCommand> actionPointRules,
     IValidator<AssignActionPointCommand> assignmentRules,
@@ -144,7 +145,7 @@ public sealed class ActionPointImporter(
             .GroupBy(m => m.Organization.Id)
             .Select(g => new ImportedAssignments(g.Key, g.First().Organization.Name, g.First().Assignment.Id, g.Count()))
             .ToList();
-        await ImportedAssignmentsMail.WriteAsync(db, accounts, baseUrl, clock, forumTitle, imported, ct);
+        await ImportedAssignmentsMail.WriteAsync(outbox, accounts, baseUrl, clock, forumTitle, imported, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
 using MiniExcelLibs;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sylvan.Data.Csv;
 
@@ -17,9 +18,10 @@ public enum PlanFileType
 /// <summary>
 /// Reads a plan file: CSV (UTF-8 with or without BOM, comma or semicolon) or XLSX (first sheet). A file that cannot be
 /// a plan (wrong type, too large, empty, header lacking columns) is refused with a ValidationException on <c>file</c>
-/// (400); problems of single cells are left to the importer's report (<see cref="PlanRow.ReadErrors"/>).
+/// (400); problems of single cells are left to the importer's report (<see cref="PlanRow.ReadErrors"/>). Each file read
+/// is logged (debug): parsing a large file is costly, so a request reads its file once.
 /// </summary>
-public sealed class PlanFileReader(IOptions<ImportOptions> options)
+public sealed partial class PlanFileReader(IOptions<ImportOptions> options, ILogger<PlanFileReader> logger)
 {
     public const string Field = "file";
 
@@ -35,8 +37,13 @@ public sealed class PlanFileReader(IOptions<ImportOptions> options)
             PlanFileType.Xlsx => ReadXlsx(content),
             _ => ReadCsv(content),
         };
-        return ToRows(records);
+        var rows = ToRows(records);
+        LogRead(fileName, content.LongLength, rows.Count);
+        return rows;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Read plan file {FileName} ({Bytes} bytes): {Rows} rows")]
+    private partial void LogRead(string fileName, long bytes, int rows);
 
     /// <summary>Also called before a request's file is buffered, so an oversized upload is refused early.</summary>
     public void EnsureSize(long length)

@@ -1,5 +1,4 @@
 using Coordination.Application.Common;
-using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Security;
 using Coordination.Application.People;
 
@@ -37,7 +36,7 @@ public static class ImportedAssignmentsMail
 
     /// <summary>Adds one mail per active focal point of each organization to the outbox, unless written before.</summary>
     public static async Task WriteAsync(
-        ICoordinationDbContext db, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock, string forumTitle,
+        MailOutbox outbox, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock, string forumTitle,
         IReadOnlyCollection<ImportedAssignments> imported, CancellationToken cancellationToken)
     {
         if (imported.Count == 0)
@@ -45,13 +44,13 @@ public static class ImportedAssignmentsMail
         var byOrganization = imported.ToDictionary(i => i.OrganizationId);
         var recipients = await accounts.ListMailRecipientsAsync(Roles.FocalPoint, byOrganization.Keys, cancellationToken);
         var keyed = recipients.Select(r => (Recipient: r, Key: Key(byOrganization[r.OrganizationId].FirstAssignmentId, r.Id))).ToList();
-        var existing = await db.ExistingKeysAsync(keyed.Select(k => k.Key), cancellationToken);
+        var existing = await outbox.ExistingKeysAsync(keyed.Select(k => k.Key), cancellationToken);
         var now = clock.UtcNow();
         foreach (var (recipient, key) in keyed.Where(k => !existing.Contains(k.Key)))
         {
             var organization = byOrganization[recipient.OrganizationId];
             var mail = Write(recipient.Language, organization.OrganizationName, organization.Count, forumTitle, baseUrl.Home());
-            db.AddMail(MailKinds.AssignedByImport, key, recipient, mail, now);
+            outbox.Add(MailKinds.AssignedByImport, key, recipient, mail, now);
         }
     }
 

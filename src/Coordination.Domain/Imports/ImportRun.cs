@@ -4,6 +4,8 @@ namespace Coordination.Domain.Imports;
 
 public enum ImportRunState
 {
+    /// <summary>A file checked without errors and kept for its checker to import without sending it again.</summary>
+    Checked,
     Queued,
     Running,
     Completed,
@@ -30,6 +32,9 @@ public sealed class ImportRun : VersionedEntity, INotAudited
     /// </summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long a checked file may be imported; the sweep releases it then and deletes the run a day later.</summary>
+    public static readonly TimeSpan CheckedLifetime = TimeSpan.FromHours(24);
+
     private ImportRun(Guid id)
         : base(id)
     {
@@ -39,7 +44,7 @@ public sealed class ImportRun : VersionedEntity, INotAudited
 
     public Guid ForumId { get; private set; }
 
-    /// <summary>The person who uploaded the file: the one told by mail when it is done.</summary>
+    /// <summary>The person who uploaded (or checked) the file: the one told by mail when it is done, the only one who may import a checked file.</summary>
     public Guid StartedById { get; private set; }
 
     public string FileName { get; private set; }
@@ -61,6 +66,7 @@ public sealed class ImportRun : VersionedEntity, INotAudited
     /// <summary>Why a run failed without a report (the file could not be read, the worker gave up).</summary>
     public string? Failure { get; private set; }
 
+    /// <summary>When the run was stored: checked, or queued (a checked file is queued when its import is confirmed).</summary>
     public DateTime CreatedAt { get; private set; }
 
     public DateTime? StartedAt { get; private set; }
@@ -74,6 +80,9 @@ public sealed class ImportRun : VersionedEntity, INotAudited
     public DateTime? ClaimedUntil { get; private set; }
 
     public int Attempts { get; private set; }
+
+    /// <summary>When the sweep released the file's content (<see cref="Content"/> is then empty); the report stays.</summary>
+    public DateTime? FileReleasedAt { get; private set; }
 
     public bool IsFinished => State is ImportRunState.Completed or ImportRunState.Failed;
 
@@ -89,6 +98,47 @@ public sealed class ImportRun : VersionedEntity, INotAudited
             RowsTotal = Math.Max(0, rowsTotal),
             CreatedAt = now,
         };
+
+    /// <summary>A file whose dry run found no error, kept with that run's report so its checker can import it without uploading it again.</summary>
+    public static ImportRun Check(Guid forumId, Guid checkedById, string fileName, byte[] content, int rowsTotal, string reportJson, DateTime now)
+    {
+        var run = Queue(forumId, checkedById, fileName, content, rowsTotal, now);
+        run.State = ImportRunState.Checked;
+        run.ReportJson = reportJson;
+        return run;
+    }
+
+    public bool IsExpired(DateTime now) => State == ImportRunState.Checked && now >= CreatedAt + CheckedLifetime;
+
+    /// <summary>A checked file to import in the background: queued as if it had just been uploaded.</summary>
+    public void QueueChecked(DateTime now)
+    {
+        EnsureImportable(now);
+        State = ImportRunState.Queued;
+        ReportJson = null;
+        CreatedAt = now;
+    }
+
+    /// <summary>A checked file imported at once, during the request that confirmed it.</summary>
+    public void CompleteChecked(string reportJson, DateTime now)
+    {
+        EnsureImportable(now);
+        State = ImportRunState.Completed;
+        RowsDone = RowsTotal;
+        ReportJson = reportJson;
+        StartedAt = now;
+        Attempts = 1;
+        Finish(now);
+    }
+
+    /// <summary>Only a checked file within its lifetime may be imported, and only once.</summary>
+    public void EnsureImportable(DateTime now)
+    {
+        if (State != ImportRunState.Checked)
+            throw new DomainException("This file was already imported.");
+        if (IsExpired(now) || FileReleasedAt is not null)
+            throw new DomainException("This checked file has expired: a checked file is kept for 24 hours. Choose the file and check it again.");
+    }
 
     public void Complete(string reportJson, DateTime now)
     {

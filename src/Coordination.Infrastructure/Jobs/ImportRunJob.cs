@@ -9,7 +9,8 @@ namespace Coordination.Infrastructure.Jobs;
 
 /// <summary>
 /// Background imports: <see cref="RunAsync"/> carries out one queued run, enqueued when it was stored; the minutely
-/// <see cref="SweepAsync"/> picks up runs whose job was lost or whose worker died. No Hangfire retries: the run's row
+/// <see cref="SweepAsync"/> picks up runs whose job was lost or whose worker died, and releases the files of old finished
+/// runs (<c>Imports:KeepFilesDays</c>) and of expired checked files. No Hangfire retries: the run's row
 /// keeps its own attempts and the sweep retries, so the job storage holds nothing that matters.
 /// </summary>
 public sealed class ImportRunJob(SystemActor system, ISender sender)

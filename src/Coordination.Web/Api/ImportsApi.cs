@@ -1,6 +1,7 @@
 using Coordination.Application.Imports;
 using Coordination.Application.Imports.Runs;
 using Coordination.Application.Notifications;
+using Coordination.Domain.Imports;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,37 +18,31 @@ internal static class ImportsApi
         var imports = api.MapGroup("/imports/action-points").WithTags("Imports");
 
         imports.MapPost("/", async Task<Results<Ok<ImportReport>, Accepted<ImportRunDto>, ProblemHttpResult>> (
-                Guid forumId, IFormFile file, PlanFileReader reader, ISender sender, IImportRunTrigger trigger, IOutboxDispatchTrigger outbox, IConfiguration configuration,
+                Guid forumId, IFormFile file, PlanFileReader reader, ISender sender, IImportRunTrigger trigger, IOutboxDispatchTrigger outbox,
                 CancellationToken ct, bool dryRun = true, bool background = false) =>
             {
                 reader.EnsureSize(file.Length); // before buffering it
                 using var buffer = new MemoryStream((int)file.Length);
                 await file.CopyToAsync(buffer, ct);
-                var content = buffer.ToArray();
-                if (!dryRun && background && BackgroundImportOptions.From(configuration).IsLarge(content.LongLength, reader.Read(file.FileName, content).Count))
-                {
-                    // The caller may hand a large file to a background run rather than wait; it follows it at the Location.
-                    var runId = await sender.Send(new QueueImportCommand(forumId, file.FileName, content), ct);
-                    trigger.RunSoon(runId); // after the commit, so the job finds the run; the sweep starts it if the job is lost
-                    return TypedResults.Accepted($"/api/imports/{runId}", await sender.Send(new GetImportRunQuery(runId), ct));
-                }
-
-                var report = await sender.Send(new ImportActionPointsCommand(forumId, file.FileName, content, dryRun), ct);
-                if (report.Written)
-                    outbox.DispatchSoon(); // committed: the focal points' mails about their new assignments can go
+                // The caller may hand a large file to a background run rather than wait: the command decides, as for the page.
+                var report = await sender.Send(new ImportActionPointsCommand(forumId, file.FileName, buffer.ToArray(), dryRun, background), ct);
+                report.Start(trigger, outbox);
+                if (report.Run is { State: ImportRunState.Queued } run)
+                    return TypedResults.Accepted($"/api/imports/{run.Id}", await sender.Send(new GetImportRunQuery(run.Id), ct));
                 if (!report.HasErrors || dryRun)
                     return TypedResults.Ok(report);
+                // Problem details' errors are keyed by field, here the cell (`rows[7].due_date`); the report keeps the list.
                 return TypedResults.Problem(
                     title: "The file has errors: nothing was imported.",
                     statusCode: StatusCodes.Status400BadRequest,
-                    extensions: new Dictionary<string, object?> { ["errors"] = report.Errors, ["report"] = report });
+                    extensions: new Dictionary<string, object?> { ["errors"] = ByCell(report.Errors), ["report"] = report });
             })
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Import conclusions, action points and assignments from a CSV or XLSX file (form field `file`; secretariat). "
                 + "dryRun=true (the default) checks every row and writes nothing; dryRun=false writes every row, or nothing "
-                + "and 400 with the report's errors when any row has one; with background=true a large file "
+                + "and 400 when any row has an error (`errors` keyed by cell, e.g. `rows[7].due_date`, and the whole `report`); with background=true a large file "
                 + "(Imports:BackgroundAboveRows/Bytes) is imported by a background run instead: 202 with the run, to follow at /api/imports/{id}.");
 
         imports.MapGet("/template.csv", async Task<FileContentHttpResult> (ISender sender, CancellationToken ct) =>
@@ -71,6 +66,9 @@ internal static class ImportsApi
 
         return api;
     }
+
+    private static Dictionary<string, string[]> ByCell(IEnumerable<ImportError> errors) =>
+        errors.GroupBy(e => $"rows[{e.Row}].{e.Column}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
 
     private static FileContentHttpResult File(PlanDownload file) =>
         TypedResults.File(file.Content, file.ContentType, file.FileName);

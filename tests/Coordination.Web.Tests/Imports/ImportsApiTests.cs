@@ -60,7 +60,10 @@ public abstract class ImportsApiTests<TApp>(TApp app, ITestOutputHelper output) 
         dryRun.Written.ShouldBeFalse();
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var refused = (await response.Content.ReadFromJsonAsync<PlanFiles.Refused>(HttpClientExtensions.Json))!;
-        refused.Errors.Select(e => (e.Row, e.Column)).ShouldBe(expected, ignoreOrder: true);
+        refused.Report.Errors.Select(e => (e.Row, e.Column)).ShouldBe(expected, ignoreOrder: true);
+        // As every 400 of the API: errors keyed by field, here the cell.
+        refused.Errors.Keys.ShouldBe(expected.Select(e => $"rows[{e.Item1}].{e.Item2}"), ignoreOrder: true);
+        refused.Errors["rows[7].action_title"].ShouldHaveSingleItem().ShouldContain("Formulas are not accepted");
         refused.Report.Written.ShouldBeFalse();
         (await CountAsync(forumId)).ShouldBe((0, 0, 0));
     }

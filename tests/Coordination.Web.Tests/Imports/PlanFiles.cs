@@ -67,5 +67,5 @@ internal static class PlanFiles
         });
 
     /// <summary>The commit refused: problem details with the report's errors.</summary>
-    public sealed record Refused(string Title, int Status, ImportError[] Errors, ImportReport Report);
+    public sealed record Refused(string Title, int Status, Dictionary<string, string[]> Errors, ImportReport Report);
 }

@@ -9,14 +9,17 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Coordination.Application.Imports.Runs;
 
 /// <summary>
 /// Carries out a queued import run (<see cref="RunId"/>), or, without one, sweeps: gives up on runs that stopped their
-/// worker <see cref="ImportRun.MaxAttempts"/> times, then carries out the oldest run whose job was lost (queued for
-/// longer than <see cref="LostAfter"/>) or whose worker died (claim lapsed). One run per sweep: the sweep is minutely
-/// and only for the exceptions. Returns how many runs it finished. Run by the job as the system actor.
+/// worker <see cref="ImportRun.MaxAttempts"/> times, releases the files of runs finished more than
+/// <see cref="ImportOptions.KeepFilesDays"/> ago and of expired checked files (deleting those a day after they expired),
+/// then carries out the oldest run whose job was lost (queued for longer than <see cref="LostAfter"/>) or whose worker
+/// died (claim lapsed). One run per sweep: the sweep is minutely and only for the exceptions. Returns how many runs it
+/// finished. Run by the job as the system actor.
 /// </summary>
 /// <remarks>
 /// Deliberately an <see cref="IRequest{TResponse}"/> and not a command: it manages its own transactions. A run is
@@ -33,6 +36,12 @@ public sealed record RunQueuedImportsCommand(Guid? RunId = null) : IRequest<int>
 
     /// <summary>The audit's action for the plan's changes: the same as an import done at once.</summary>
     public const string AuditAction = "ImportActionPoints";
+
+    /// <summary>
+    /// How long an expired checked file's run (its file released) stays before the sweep deletes it, so a person who
+    /// comes back to the page that offered it reads why it cannot be imported rather than "not found".
+    /// </summary>
+    public static readonly TimeSpan ExpiredCheckedKept = TimeSpan.FromDays(1);
 }
 
 public sealed partial class RunQueuedImportsHandler(
@@ -43,7 +52,9 @@ public sealed partial class RunQueuedImportsHandler(
     IAccounts accounts,
     IPublicBaseUrl baseUrl,
     IOutboxDispatchTrigger outbox,
+    MailOutbox mails,
     IServiceScopeFactory scopes,
+    IOptions<ImportOptions> options,
     TimeProvider clock,
     ILogger<RunQueuedImportsHandler> logger)
     : IRequestHandler<RunQueuedImportsCommand, int>
@@ -54,6 +65,7 @@ public sealed partial class RunQueuedImportsHandler(
             return await TryRunAsync(runId, cancellationToken) ? 1 : 0;
 
         var finished = await GiveUpOnExhaustedAsync(cancellationToken);
+        await ReleaseOldFilesAsync(cancellationToken);
         var now = clock.UtcNow();
         var lostBefore = now - RunQueuedImportsCommand.LostAfter;
         var lost = await db.ImportRuns.AsNoTracking()
@@ -106,7 +118,7 @@ public sealed partial class RunQueuedImportsHandler(
                     if (finishedRun.ClaimToken != token)
                         return false; // taken over while this worker was slow: the other one finishes it; nothing commits here
                     finishedRun.Complete(ImportRunReports.Write(report), clock.UtcNow());
-                    await AddMailAsync(db, accounts, baseUrl, finishedRun, report, cancellationToken);
+                    await AddMailAsync(db, mails, accounts, baseUrl, finishedRun, report, cancellationToken);
                     // The version in this UPDATE's WHERE refuses the commit if another worker claimed the run since.
                     await db.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
@@ -141,6 +153,27 @@ public sealed partial class RunQueuedImportsHandler(
         return true;
     }
 
+    /// <summary>
+    /// Files are kept only as long as they may be needed: a finished run's for <see cref="ImportOptions.KeepFilesDays"/>
+    /// (its report stays), a checked file's until it expires. Two statements, whatever the number of runs.
+    /// </summary>
+    private async Task ReleaseOldFilesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow();
+        var finishedBefore = now - TimeSpan.FromDays(Math.Max(0, options.Value.KeepFilesDays));
+        var checkedBefore = now - ImportRun.CheckedLifetime;
+        await db.ImportRuns
+            .Where(r => r.FileReleasedAt == null
+                && (((r.State == ImportRunState.Completed || r.State == ImportRunState.Failed) && r.FinishedAt < finishedBefore)
+                    || (r.State == ImportRunState.Checked && r.CreatedAt < checkedBefore)))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Content, Array.Empty<byte>())
+                .SetProperty(r => r.FileReleasedAt, now)
+                .SetProperty(r => r.Version, r => r.Version + 1), cancellationToken);
+        var expiredBefore = checkedBefore - RunQueuedImportsCommand.ExpiredCheckedKept;
+        await db.ImportRuns.Where(r => r.State == ImportRunState.Checked && r.CreatedAt < expiredBefore).ExecuteDeleteAsync(cancellationToken);
+    }
+
     private async Task<int> GiveUpOnExhaustedAsync(CancellationToken cancellationToken)
     {
         var now = clock.UtcNow();
@@ -173,7 +206,7 @@ public sealed partial class RunQueuedImportsHandler(
             return;
         run.Fail(report is null ? null : ImportRunReports.Write(report), failure, clock.UtcNow());
         await AddMailAsync(
-            scopeDb, services.GetRequiredService<IAccounts>(), services.GetRequiredService<IPublicBaseUrl>(), run, report, cancellationToken);
+            scopeDb, services.GetRequiredService<MailOutbox>(), services.GetRequiredService<IAccounts>(), services.GetRequiredService<IPublicBaseUrl>(), run, report, cancellationToken);
         try
         {
             await scopeDb.SaveChangesAsync(cancellationToken);
@@ -204,7 +237,7 @@ public sealed partial class RunQueuedImportsHandler(
 
     /// <summary>To the person who started the run, in their language, linking to the run's page.</summary>
     private async Task AddMailAsync(
-        ICoordinationDbContext context, IAccounts people, IPublicBaseUrl links, ImportRun run, ImportReport? report,
+        ICoordinationDbContext context, MailOutbox contextMails, IAccounts people, IPublicBaseUrl links, ImportRun run, ImportReport? report,
         CancellationToken cancellationToken)
     {
         var starter = await people.FindMailRecipientAsync(run.StartedById, cancellationToken);
@@ -212,7 +245,7 @@ public sealed partial class RunQueuedImportsHandler(
             return;
         var forumTitle = await context.Forums.AsNoTracking().Where(f => f.Id == run.ForumId).Select(f => f.Title).SingleAsync(cancellationToken);
         var mail = ImportDoneMail.Write(starter.Language, run.FileName, forumTitle, report, run.Failure, links.Link($"/imports/{run.Id}"));
-        await context.AddMailOnceAsync(ImportDoneMail.Kind, ImportDoneMail.Key(run.Id), starter, mail, clock.UtcNow(), cancellationToken);
+        await contextMails.AddOnceAsync(ImportDoneMail.Kind, ImportDoneMail.Key(run.Id), starter, mail, clock.UtcNow(), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import run {RunId} was taken over by another worker; this one committed nothing")]

@@ -4,24 +4,25 @@ using Coordination.Application.Forums;
 using Coordination.Application.Imports;
 using Coordination.Application.Imports.Runs;
 using Coordination.Application.Notifications;
+using Coordination.Domain.Imports;
 using Coordination.Web.Setup;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using ValidationException = FluentValidation.ValidationException;
 
 namespace Coordination.Web.Pages.Imports;
 
 /// <summary>
-/// The upload page: check a plan file (a dry run that lists every error), then import it. A small file is imported
-/// during the request, all rows or none; a large one becomes a background run with its own page. The downloads (the
-/// template, a forum's plan) send the same queries as the API, for the signed-in cookie.
+/// The upload page: check a plan file (a dry run that lists every error), then import it. A file checked without errors
+/// is kept on the server (a checked run of the person, for 24 hours), so the page offers "Import this file" without
+/// choosing it again. A small file is imported during the request, all rows or none; a large one becomes a background run
+/// with its own page. The downloads (the template, a forum's plan) send the same queries as the API, for the signed-in cookie.
 /// </summary>
 public sealed class IndexModel(
     ISender sender, IStringLocalizer<SharedResource> text, ICurrentUser me, IOptions<ImportOptions> importOptions,
-    IConfiguration configuration, PlanFileReader reader, IImportRunTrigger trigger, IOutboxDispatchTrigger outbox)
+    IImportRunTrigger trigger, IOutboxDispatchTrigger outbox)
     : PageModel
 {
     [BindProperty]
@@ -32,9 +33,10 @@ public sealed class IndexModel(
     /// <summary>The outcome of the check, or of an import refused for its errors.</summary>
     public ImportReport? Report { get; private set; }
 
-    public long MaxFileBytes => importOptions.Value.MaxFileBytes;
+    /// <summary>The file the check kept, offered for import; null when the check found errors.</summary>
+    public CheckedFile? Checked { get; private set; }
 
-    public BackgroundImportOptions Background { get; } = BackgroundImportOptions.From(configuration);
+    public ImportOptions Options => importOptions.Value;
 
     public async Task<IActionResult> OnGetAsync(Guid? forumId, CancellationToken cancellationToken)
     {
@@ -48,6 +50,23 @@ public sealed class IndexModel(
     public Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken) => SubmitAsync(dryRun: true, cancellationToken);
 
     public Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken) => SubmitAsync(dryRun: false, cancellationToken);
+
+    /// <summary>"Import this file": the checked file, kept on the server, imported without a new upload.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        if (!me.IsSecretariat())
+            return Forbid();
+        ModelState.Clear(); // the form holds the checked file's run and forum, not a file
+        if (Input.ForumId is not { } forumId)
+            return NotFound();
+        var (ok, report) = await this.TrySendAsync(
+            sender, ImportActionPointsCommand.ForCheckedFile(forumId, runId), cancellationToken: cancellationToken);
+        if (ok && report is not null && Done(report) is { } done)
+            return done;
+        Report = report;
+        await LoadForumsAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetTemplateAsync(CancellationToken cancellationToken) =>
         Download(await sender.Send(new GetImportTemplateQuery(), cancellationToken));
@@ -67,57 +86,37 @@ public sealed class IndexModel(
         var content = await ReadFileAsync(cancellationToken);
         if (ModelState.IsValid && content is not null && Input.ForumId is { } forumId && Input.File is { } file)
         {
-            var result = dryRun ? null : await TryQueueAsync(forumId, file.FileName, content, cancellationToken);
-            if (result is not null)
-                return result;
-            if (ModelState.IsValid)
-            {
-                var (ok, report) = await this.TrySendAsync(
-                    sender, new ImportActionPointsCommand(forumId, file.FileName, content, dryRun), cancellationToken: cancellationToken);
-                if (ok && report is { HasErrors: false, Written: true })
-                {
-                    outbox.DispatchSoon(); // committed: the focal points' mails about their new assignments can go
-                    TempData["Notice"] = text[
-                        "The plan was imported: {0} action points created, {1} updated; {2} assignments created, {3} updated.",
-                        report.ActionPointsCreated, report.ActionPointsUpdated, report.AssignmentsCreated, report.AssignmentsUpdated].Value;
-                    return Redirect($"/forums/{forumId}");
-                }
-
-                Report = report;
-            }
+            // One command reads the file and decides: check it (keeping it when clean), import it now, or queue it.
+            var (ok, report) = await this.TrySendAsync(
+                sender, new ImportActionPointsCommand(forumId, file.FileName, content, dryRun, Background: true, KeepChecked: true),
+                cancellationToken: cancellationToken);
+            if (ok && report is not null && Done(report) is { } done)
+                return done;
+            Report = report;
+            if (report?.Run is { State: ImportRunState.Checked } kept)
+                Checked = new CheckedFile(kept.Id, forumId, Path.GetFileName(file.FileName), report);
         }
 
         await LoadForumsAsync(cancellationToken);
         return Page();
     }
 
-    /// <summary>
-    /// A large file becomes a background run (and the page of that run); null when the file is small enough to
-    /// import now, or when it was refused (the message is beside the field).
-    /// </summary>
-    private async Task<IActionResult?> TryQueueAsync(Guid forumId, string fileName, byte[] content, CancellationToken cancellationToken)
+    /// <summary>Where a queued or written import leads (after its follow-ups start); null when the page shows a report.</summary>
+    private RedirectResult? Done(ImportReport report)
     {
-        int rows;
-        try
+        report.Start(trigger, outbox);
+        if (report.Run is { State: ImportRunState.Queued } run)
         {
-            rows = reader.Read(fileName, content).Count;
-        }
-        catch (ValidationException refused)
-        {
-            foreach (var error in refused.Errors)
-                ModelState.AddModelError(FileField, text[error.ErrorMessage]);
-            return null;
+            TempData["Notice"] = text["The file is being imported in the background. You will receive a mail when it is done."].Value;
+            return Redirect($"/imports/{run.Id}");
         }
 
-        if (!Background.IsLarge(content.LongLength, rows))
+        if (report is not { HasErrors: false, Written: true })
             return null;
-        var (ok, runId) = await this.TrySendAsync(sender, new QueueImportCommand(forumId, fileName, content), cancellationToken: cancellationToken);
-        if (!ok)
-            return null;
-        // After the commit, so the job finds the run; if the job is lost, the sweep starts it.
-        trigger.RunSoon(runId);
-        TempData["Notice"] = text["The file is being imported in the background. You will receive a mail when it is done."].Value;
-        return Redirect($"/imports/{runId}");
+        TempData["Notice"] = text[
+            "The plan was imported: {0} action points created, {1} updated; {2} assignments created, {3} updated.",
+            report.ActionPointsCreated, report.ActionPointsUpdated, report.AssignmentsCreated, report.AssignmentsUpdated].Value;
+        return Redirect($"/forums/{Input.ForumId}");
     }
 
     private const string FileField = $"{nameof(Input)}.{nameof(ImportInput.File)}";
@@ -138,9 +137,9 @@ public sealed class IndexModel(
             return null;
         }
 
-        if (file.Length > MaxFileBytes)
+        if (file.Length > Options.MaxFileBytes)
         {
-            ModelState.AddModelError(FileField, text["The file is larger than the limit of {0}.", Megabytes(MaxFileBytes)]);
+            ModelState.AddModelError(FileField, text["The file is larger than the limit of {0}.", Megabytes(Options.MaxFileBytes)]);
             return null;
         }
 
@@ -154,6 +153,9 @@ public sealed class IndexModel(
 
     /// <summary>"10 MB", "1.5 MB" in the page's culture.</summary>
     public static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
+
+    /// <summary>A file the check kept, offered for import by its run's id (partial _ImportCheckedFile).</summary>
+    public sealed record CheckedFile(Guid RunId, Guid ForumId, string FileName, ImportReport Report);
 
     public sealed class ImportInput
     {

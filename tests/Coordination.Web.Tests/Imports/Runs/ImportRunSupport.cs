@@ -47,13 +47,20 @@ internal static class ImportRunSupport
     public static Task<Guid> UserIdAsync(this CoordinationApp app, string email) =>
         app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
-    /// <summary>A run stored as <c>QueueImportCommand</c> stores it (the file's rows counted), started by <paramref name="email"/>.</summary>
-    public static async Task<Guid> QueueRunAsync(this CoordinationApp app, Guid forumId, byte[] content, int rows, string email = TestPeople.Secretariat)
+    /// <summary>A run stored as a large import stores it (the file's rows counted), started by <paramref name="email"/>.</summary>
+    public static Task<Guid> QueueRunAsync(this CoordinationApp app, Guid forumId, byte[] content, int rows, string email = TestPeople.Secretariat) =>
+        app.AddRunAsync(email, starter => ImportRun.Queue(forumId, starter, "plan.csv", content, rows, DateTime.UtcNow));
+
+    /// <summary>A file checked without errors at <paramref name="checkedAt"/> and kept for <paramref name="email"/> to import.</summary>
+    public static Task<Guid> CheckedRunAsync(this CoordinationApp app, Guid forumId, byte[] content, DateTime checkedAt, string email = TestPeople.Secretariat) =>
+        app.AddRunAsync(email, checker => ImportRun.Check(forumId, checker, "plan.csv", content, 1, "{}", checkedAt));
+
+    private static async Task<Guid> AddRunAsync(this CoordinationApp app, string email, Func<Guid, ImportRun> make)
     {
-        var starter = await app.UserIdAsync(email);
+        var person = await app.UserIdAsync(email);
         return await app.WithDbAsync(async db =>
         {
-            var run = ImportRun.Queue(forumId, starter, "plan.csv", content, rows, DateTime.UtcNow);
+            var run = make(person);
             db.ImportRuns.Add(run);
             await db.SaveChangesAsync();
             return run.Id;

@@ -7,6 +7,7 @@ using Coordination.Domain.Imports;
 using Coordination.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Coordination.Web.Tests.Imports.Runs;
 
@@ -132,7 +133,9 @@ public abstract class ImportRunTests<TApp>(TApp app) : IClassFixture<TApp>
         var run = await app.RunAsync(runId);
         run.State.ShouldBe(ImportRunState.Failed);
         var dto = await app.WithScopeAsync(services =>
-            new GetImportRunHandler(services.GetRequiredService<Application.Common.Abstractions.ICoordinationDbContext>())
+            new GetImportRunHandler(
+                    services.GetRequiredService<Application.Common.Abstractions.ICoordinationDbContext>(),
+                    services.GetRequiredService<Application.Common.Security.ICurrentUser>())
                 .Handle(new GetImportRunQuery(runId), CancellationToken.None).AsTask());
         var report = dto.Report.ShouldNotBeNull();
         report.Written.ShouldBeFalse();
@@ -198,6 +201,52 @@ public abstract class ImportRunTests<TApp>(TApp app) : IClassFixture<TApp>
         queued.GetProperty("report").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
+    [Fact]
+    public async Task Sweep_ReleasesTheFilesOfOldFinishedRuns_KeepsRecentOnesAndTheReports()
+    {
+        var plan = await app.CreatePlanAsync(["INM"], []);
+        var file = ImportRunSupport.PlanCsv(ImportRunSupport.Prefix(), 1, "INM");
+        var old = await app.QueueRunAsync(plan.ForumId, file, rows: 1);
+        var recent = await app.QueueRunAsync(plan.ForumId, file, rows: 1);
+        await app.RunJobAsync(old);
+        await app.RunJobAsync(recent);
+        await FinishedAsync(old, DateTime.UtcNow.AddDays(-31)); // Imports:KeepFilesDays is 30 by default
+        await FinishedAsync(recent, DateTime.UtcNow.AddDays(-29));
+        var freshCheck = await app.CheckedRunAsync(plan.ForumId, file, DateTime.UtcNow.AddHours(-1));
+        var expiredCheck = await app.CheckedRunAsync(plan.ForumId, file, DateTime.UtcNow.AddHours(-25));
+        var longExpiredCheck = await app.CheckedRunAsync(plan.ForumId, file, DateTime.UtcNow.AddHours(-49));
+
+        await app.SweepAsync();
+
+        var released = await app.RunAsync(old);
+        released.Content.ShouldBeEmpty();
+        released.FileReleasedAt.ShouldNotBeNull();
+        released.State.ShouldBe(ImportRunState.Completed);
+        released.Size.ShouldBe(file.LongLength);
+        released.ReportJson.ShouldNotBeNull();
+        var kept = await app.RunAsync(recent);
+        kept.Content.ShouldBe(file);
+        kept.FileReleasedAt.ShouldBeNull();
+        (await app.RunAsync(freshCheck)).Content.ShouldBe(file);
+        (await app.RunAsync(expiredCheck)).Content.ShouldBeEmpty();
+        (await app.WithDbAsync(db => db.ImportRuns.AnyAsync(r => r.Id == longExpiredCheck))).ShouldBeFalse();
+
+        // The report stays readable, and says since when the file is gone.
+        using var client = app.CreateApiClient();
+        await client.SignInWithTokenAsync(TestPeople.Secretariat);
+        var dto = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{old}");
+        dto.GetProperty("report").GetProperty("rows").GetInt32().ShouldBe(1);
+        dto.GetProperty("fileReleasedAt").ValueKind.ShouldBe(JsonValueKind.String);
+
+        // Released once: a later sweep changes nothing.
+        var version = released.Version;
+        await app.SweepAsync();
+        (await app.RunAsync(old)).Version.ShouldBe(version);
+    }
+
+    private Task FinishedAsync(Guid runId, DateTime finishedAt) =>
+        app.WithDbAsync(db => db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAt, finishedAt)));
+
     private Task ClaimAsDeadWorkerAsync(Guid runId, DateTime claimedUntil, int attempts = 1) =>
         app.WithDbAsync(db => db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.State, ImportRunState.Running)
@@ -206,7 +255,7 @@ public abstract class ImportRunTests<TApp>(TApp app) : IClassFixture<TApp>
             .SetProperty(r => r.Attempts, attempts)));
 
     private static IReadOnlyList<PlanRow> PlanFileReaderRows(byte[] csv) =>
-        new PlanFileReader(Microsoft.Extensions.Options.Options.Create(new ImportOptions())).Read("plan.csv", csv);
+        new PlanFileReader(Microsoft.Extensions.Options.Options.Create(new ImportOptions()), NullLogger<PlanFileReader>.Instance).Read("plan.csv", csv);
 }
 
 public sealed class ImportRunTestsOnSqlite(SqliteApp app) : ImportRunTests<SqliteApp>(app);

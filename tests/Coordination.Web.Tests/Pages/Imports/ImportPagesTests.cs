@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -6,7 +7,11 @@ using Coordination.Domain.Imports;
 using Coordination.Web.Tests.Imports.Runs;
 using Coordination.Web.Tests.Infrastructure;
 using Coordination.Web.Tests.Pages.Forums;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Coordination.Web.Tests.Pages.Imports;
 
@@ -172,14 +177,55 @@ public abstract class ImportPagesTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 }
 
-/// <summary>The app with small limits, so the tests' files cross them: 0.2 MB at most, background above 20 rows.</summary>
+/// <summary>
+/// The app with small limits, so the tests' files cross them: 0.2 MB at most, background above 20 rows. It counts the
+/// plan files it reads (<see cref="Reads"/>), from the reader's debug log.
+/// </summary>
 public abstract class ImportPagesApp(DatabaseKind kind) : CoordinationApp(kind, settings: new Dictionary<string, string>
 {
     ["Imports:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
     ["Imports:BackgroundAboveRows"] = "20",
+    [$"Logging:LogLevel:{typeof(PlanFileReader).FullName}"] = "Debug",
 })
 {
     public const int MaxFileBytes = 200 * 1024;
+
+    public PlanFileReads Reads { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Reads));
+    }
+}
+
+/// <summary>The names of the plan files the app read, one entry per read: a test names its file uniquely and counts.</summary>
+public sealed class PlanFileReads : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _files = new();
+
+    public int Of(string fileName) => _files.Count(f => f == fileName);
+
+    public ILogger CreateLogger(string categoryName) =>
+        categoryName == typeof(PlanFileReader).FullName ? new Reader(_files) : NullLogger.Instance;
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Reader(ConcurrentQueue<string> files) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> values && values.FirstOrDefault(v => v.Key == "FileName").Value is string name)
+                files.Enqueue(name);
+        }
+    }
 }
 
 public sealed class SqliteImportPagesApp() : ImportPagesApp(DatabaseKind.Sqlite);
