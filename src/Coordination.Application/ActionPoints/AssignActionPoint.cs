@@ -1,5 +1,4 @@
 using Coordination.Application.Assignments;
-using Coordination.Application.Common;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Exceptions;
 using Coordination.Application.Common.Security;
@@ -43,7 +42,7 @@ public sealed class AssignActionPointHandler(ICoordinationDbContext db, TimeProv
 
         var assignment = Assigning.Assign(db, actionPoint, forum, organization, command.Role, command.DueDate);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.FindDtoAsync(assignment.Id, readableForumIds: null, clock.TodayDayNumber(), cancellationToken)
+        return await db.FindDtoAsync(assignment.Id, readableForumIds: null, clock, reader: null, cancellationToken)
             ?? throw new InvalidOperationException($"The current status of assignment {assignment.Id} was not written.");
     }
 }

@@ -1,7 +1,7 @@
 using Coordination.Application.Assignments;
-using Coordination.Application.Common;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Security;
+using Coordination.Application.ReviewCycles;
 using Coordination.Domain.ActionPoints;
 using Coordination.Domain.Organizations;
 using FluentValidation;
@@ -93,7 +93,7 @@ public sealed class BulkAssignActionPointHandler(ICoordinationDbContext db, Time
 
         await db.SaveChangesAsync(cancellationToken);
 
-        var today = clock.TodayDayNumber();
+        var today = clock.Today(forum).DayNumber;
         var rows = await db.Rows(db.AssignmentStatuses.AsNoTracking().Where(s => created.Contains(s.AssignmentId)))
             .OrderBy(r => r.CountryCode).ThenBy(r => r.OrganizationName)
             .ToListAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using Coordination.Application.Assignments;
-using Coordination.Application.Common;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Exceptions;
 using Coordination.Application.Common.Security;
@@ -21,10 +20,10 @@ public sealed class GetActionPointHandler(ICoordinationDbContext db, ICurrentUse
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Action point", query.Id);
 
-        var today = clock.TodayDayNumber();
+        var days = await ForumDays.OfAsync(clock, db.Forums.Where(f => f.Id == actionPoint.ForumId), cancellationToken);
         var rows = await db.Rows(db.AssignmentStatuses.AsNoTracking().Where(s => s.ActionPointId == query.Id))
             .OrderBy(r => r.Role).ThenBy(r => r.CountryCode).ThenBy(r => r.OrganizationName)
             .ToListAsync(cancellationToken);
-        return actionPoint.ToDetails([.. rows.Select(r => r.ToDto(today))]);
+        return actionPoint.ToDetails(await db.ToDtosAsync(rows, days, user, cancellationToken));
     }
 }

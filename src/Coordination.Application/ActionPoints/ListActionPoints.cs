@@ -1,5 +1,4 @@
 using Coordination.Application.Assignments;
-using Coordination.Application.Common;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Paging;
 using Coordination.Application.Common.Security;
@@ -48,7 +47,7 @@ public sealed class ListActionPointsHandler(ICoordinationDbContext db, ICurrentU
 
         // The assignment filters apply together to one assignment: "overdue in Mexico" means an assignment
         // that is both overdue and Mexico's, not one overdue somewhere and another in Mexico.
-        if (MatchingAssignments(query) is { } assignments)
+        if (await MatchingAssignmentsAsync(query, cancellationToken) is { } assignments)
         {
             var actionPointIds = assignments.Select(s => s.ActionPointId);
             actionPoints = actionPoints.Where(a => actionPointIds.Contains(a.Id));
@@ -59,7 +58,7 @@ public sealed class ListActionPointsHandler(ICoordinationDbContext db, ICurrentU
         return new Paged<ActionPointDto>([.. page.Items.Select(r => r.ToDto())], page.Page, page.PageSize, page.TotalCount);
     }
 
-    private IQueryable<AssignmentCurrentStatus>? MatchingAssignments(ListActionPointsQuery query)
+    private async Task<IQueryable<AssignmentCurrentStatus>?> MatchingAssignmentsAsync(ListActionPointsQuery query, CancellationToken cancellationToken)
     {
         if (query is { OrganizationId: null, CountryCode: null, Status: null, Overdue: null })
             return null;
@@ -76,7 +75,12 @@ public sealed class ListActionPointsHandler(ICoordinationDbContext db, ICurrentU
         if (query.Status is { } status)
             statuses = statuses.Where(s => s.Status == status);
         if (query.Overdue is { } overdue)
-            statuses = statuses.Where(AssignmentFilters.Overdue(overdue, clock.TodayDayNumber()));
+        {
+            // Overdue on each forum's own day, as its reports and the home overview count it, decided in the database.
+            var days = await ForumDays.OfReadableAsync(db, user, clock, query.ForumId, cancellationToken);
+            statuses = statuses.Where(days.Overdue(overdue));
+        }
+
         return statuses;
     }
 }

@@ -1,4 +1,3 @@
-using Coordination.Application.Common;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Exceptions;
 using Coordination.Application.Common.Security;
@@ -12,6 +11,6 @@ public sealed class GetAssignmentHandler(ICoordinationDbContext db, ICurrentUser
     : IQueryHandler<GetAssignmentQuery, AssignmentDto>
 {
     public async ValueTask<AssignmentDto> Handle(GetAssignmentQuery query, CancellationToken cancellationToken) =>
-        await db.FindDtoAsync(query.Id, db.ReadableForumIds(user), clock.TodayDayNumber(), cancellationToken)
+        await db.FindDtoAsync(query.Id, db.ReadableForumIds(user), clock, user, cancellationToken)
         ?? throw new NotFoundException("Assignment", query.Id);
 }

@@ -1,4 +1,3 @@
-using Coordination.Application.Common;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Paging;
 using Coordination.Application.Common.Security;
@@ -33,7 +32,8 @@ public sealed class ListAssignmentsHandler(ICoordinationDbContext db, ICurrentUs
 {
     public async ValueTask<Paged<AssignmentDto>> Handle(ListAssignmentsQuery query, CancellationToken cancellationToken)
     {
-        var today = clock.TodayDayNumber();
+        // Overdue and at risk on each forum's own day, as its reports and the home overview count them.
+        var days = await ForumDays.OfReadableAsync(db, user, clock, query.ForumId, cancellationToken);
         var readableForumIds = db.ReadableForumIds(user);
         var statuses = db.AssignmentStatuses.AsNoTracking().Where(s => readableForumIds.Contains(s.ForumId));
 
@@ -49,11 +49,12 @@ public sealed class ListAssignmentsHandler(ICoordinationDbContext db, ICurrentUs
         if (query.ActionPointId is { } actionPointId)
             statuses = statuses.Where(s => s.ActionPointId == actionPointId);
         if (query.Overdue is { } overdue)
-            statuses = statuses.Where(AssignmentFilters.Overdue(overdue, today));
+            statuses = statuses.Where(days.Overdue(overdue));
 
         var page = await db.Rows(statuses)
             .OrderBy(r => r.DueDay).ThenBy(r => r.ActionPointCode).ThenBy(r => r.OrganizationName).ThenBy(r => r.Id)
             .ToPagedAsync(query.Page, query.PageSize, cancellationToken);
-        return new Paged<AssignmentDto>([.. page.Items.Select(r => r.ToDto(today))], page.Page, page.PageSize, page.TotalCount);
+        return new Paged<AssignmentDto>(
+            await db.ToDtosAsync(page.Items, days, user, cancellationToken), page.Page, page.PageSize, page.TotalCount);
     }
 }
