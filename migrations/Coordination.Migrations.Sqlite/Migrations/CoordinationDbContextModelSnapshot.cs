@@ -403,6 +403,9 @@ namespace Coordination.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -518,6 +521,9 @@ namespace Coordination.Migrations.Sqlite.Migrations
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FileReleasedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAt")

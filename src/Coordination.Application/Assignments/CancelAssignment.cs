@@ -21,7 +21,7 @@ public sealed class CancelAssignmentHandler(ICoordinationDbContext db, ICurrentU
             : null;
         assignment.Cancel(pending, user.UserId ?? Guid.Empty, user.DisplayName ?? user.Email ?? "", clock.UtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await db.FindDtoAsync(assignment.Id, readableForumIds: null, clock.TodayDayNumber(), cancellationToken)
+        return await db.FindDtoAsync(assignment.Id, readableForumIds: null, clock, reader: null, cancellationToken)
             ?? throw new NotFoundException("Assignment", command.Id);
     }
 }

@@ -1,5 +1,4 @@
 using Coordination.Application.ActionPoints;
-using Coordination.Application.Common;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Exceptions;
 using Coordination.Application.Common.Security;
@@ -37,7 +36,7 @@ public sealed class ChangeAssignmentHandler(ICoordinationDbContext db, TimeProvi
 
         assignment.Change(actionPoint, command.Role, command.DueDate);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.FindDtoAsync(assignment.Id, readableForumIds: null, clock.TodayDayNumber(), cancellationToken)
+        return await db.FindDtoAsync(assignment.Id, readableForumIds: null, clock, reader: null, cancellationToken)
             ?? throw new NotFoundException("Assignment", command.Id);
     }
 }

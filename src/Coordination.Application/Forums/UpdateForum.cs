@@ -14,9 +14,10 @@ namespace Coordination.Application.Forums;
 
 /// <param name="RequiresValidation">Null keeps the current setting.</param>
 /// <param name="ParticipantIds">Null keeps the current participants; a list replaces them.</param>
+/// <param name="Confidential">Null keeps the current setting.</param>
 public sealed record UpdateForumCommand(
     Guid Id, string Title, string Place, DateOnly? StartDate, DateOnly? EndDate, string? Description, bool? RequiresValidation,
-    IReadOnlyList<Guid>? ParticipantIds, string Version)
+    IReadOnlyList<Guid>? ParticipantIds, string Version, bool? Confidential = null)
     : ICommand<ForumDto>, ISecretariatOnly, IForumInput;
 
 public sealed class UpdateForumValidator : AbstractValidator<UpdateForumCommand>
@@ -44,6 +45,7 @@ public sealed class UpdateForumHandler(ICoordinationDbContext db, ICurrentUser u
         forum.Change(
             command.Title, command.Place, command.StartDate!.Value, command.EndDate!.Value, command.Description,
             command.RequiresValidation ?? forum.RequiresValidation);
+        forum.SetConfidential(command.Confidential ?? forum.Confidential);
         if (command.ParticipantIds is not null)
         {
             forum.SetParticipants(command.ParticipantIds);

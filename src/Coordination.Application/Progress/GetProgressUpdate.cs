@@ -1,12 +1,16 @@
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Exceptions;
 using Coordination.Application.Common.Security;
+using Coordination.Domain.ActionPoints;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Application.Progress;
 
-/// <summary>One update, for whoever may read its assignment's forum; 404 for anyone else.</summary>
+/// <summary>
+/// One update, for whoever may read its assignment's forum; 404 for anyone else, and for an update not accepted (yet)
+/// where the reader sees the assignment's official state only (<see cref="ProgressVisibility.OfficialOnly"/>).
+/// </summary>
 public sealed record GetProgressUpdateQuery(Guid Id) : IQuery<ProgressUpdateDto>;
 
 public sealed class GetProgressUpdateHandler(ICoordinationDbContext db, ICurrentUser user)
@@ -14,15 +18,16 @@ public sealed class GetProgressUpdateHandler(ICoordinationDbContext db, ICurrent
 {
     public async ValueTask<ProgressUpdateDto> Handle(GetProgressUpdateQuery query, CancellationToken cancellationToken)
     {
-        var readableForums = db.ReadableForumIds(user);
-        var readableAssignments = db.Assignments
-            .Join(db.ActionPoints, a => a.ActionPointId, p => p.Id, (a, p) => new { a.Id, p.ForumId })
-            .Where(a => readableForums.Contains(a.ForumId))
-            .Select(a => a.Id);
-        return await db.ProgressUpdates.AsNoTracking()
-            .Where(u => u.Id == query.Id && readableAssignments.Contains(u.AssignmentId))
+        var update = await db.ProgressUpdates.AsNoTracking()
+            .Where(u => u.Id == query.Id)
             .Select(ProgressUpdateDto.Projection)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Progress update", query.Id);
+        return await db.ProgressVisibilityAsync(user, update.AssignmentId, cancellationToken) switch
+        {
+            ProgressVisibility.All => update,
+            ProgressVisibility.OfficialOnly when update.State == ProgressUpdateState.Accepted => update.AsOfficial(),
+            _ => throw new NotFoundException("Progress update", query.Id),
+        };
     }
 }

@@ -32,6 +32,13 @@ public sealed class Forum : VersionedEntity
     /// <summary>When true, an update changes the official status only once the secretariat accepts it.</summary>
     public bool RequiresValidation { get; private set; }
 
+    /// <summary>
+    /// When true, focal points and viewers see other organizations' assignments only as the secretariat accepted them:
+    /// updates awaiting validation or returned (and the secretariat's comments) stay between the organization and the
+    /// secretariat.
+    /// </summary>
+    public bool Confidential { get; private set; }
+
     /// <summary>Whether anyone, signed in or not, may read this forum's regional status report.</summary>
     public bool ReportPublished { get; private set; }
 
@@ -89,6 +96,8 @@ public sealed class Forum : VersionedEntity
         foreach (var organizationId in wanted)
             AddParticipant(organizationId);
     }
+
+    public void SetConfidential(bool confidential) => Confidential = confidential;
 
     public void PublishReport() => ReportPublished = true;
 

@@ -29,19 +29,21 @@ internal static class ForumsApi
                 return TypedResults.Created($"/api/forums/{created.Id}", created);
             })
             .ProducesValidationProblem()
-            .WithSummary("Record a forum (secretariat). requiresValidation defaults to true; participantIds to none.");
+            .WithSummary("Record a forum (secretariat). requiresValidation defaults to true; participantIds to none; confidential "
+                + "(focal points and viewers see other organizations' assignments only as accepted) to false.");
 
         forums.MapPut("/{id:guid}", async Task<Ok<ForumDto>> (Guid id, ForumChange change, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(
                 new UpdateForumCommand(
                     id, change.Title, change.Place, change.StartDate, change.EndDate, change.Description, change.RequiresValidation,
-                    change.ParticipantIds, change.Version),
+                    change.ParticipantIds, change.Version, change.Confidential),
                 ct)))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Edit a forum (secretariat); send the version you read. participantIds, when given, replaces the "
-                + "participants; an organization with assignments in the forum cannot be removed.");
+                + "participants; an organization with assignments in the forum cannot be removed. requiresValidation and "
+                + "confidential, when left out, stay as they are.");
 
         forums.MapGet("/{id:guid}/conclusions", async Task<Ok<Paged<ConclusionDto>>> (
                 Guid id, string? theme, int? gcmObjective, string? sdgTarget, int? page, int? pageSize,
@@ -86,7 +88,7 @@ internal static class ForumsApi
 
     internal sealed record ForumChange(
         string Title, string Place, DateOnly? StartDate, DateOnly? EndDate, string? Description, bool? RequiresValidation,
-        IReadOnlyList<Guid>? ParticipantIds, string Version);
+        IReadOnlyList<Guid>? ParticipantIds, string Version, bool? Confidential = null);
 
     internal sealed record ConclusionInput(
         int Number, string Text, string Theme, IReadOnlyList<int>? GcmObjectives, IReadOnlyList<string>? SdgTargets);

@@ -51,7 +51,7 @@ public abstract class ForumsApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
-    public async Task Create_WithoutOptionalFields_HasNoParticipantsAndRequiresValidation()
+    public async Task Create_WithoutOptionalFields_HasNoParticipantsRequiresValidationAndIsNotConfidential()
     {
         using var client = await ClientAsync(TestPeople.Secretariat);
 
@@ -62,6 +62,7 @@ public abstract class ForumsApiTests<TApp>(TApp app) : IClassFixture<TApp>
         var created = (await response.Content.ReadFromJsonAsync<ForumResponse>(HttpClientExtensions.Json))!;
         created.ParticipantIds.ShouldBeEmpty();
         created.RequiresValidation.ShouldBeTrue();
+        created.Confidential.ShouldBeFalse();
         created.Description.ShouldBeNull();
     }
 
@@ -617,18 +618,19 @@ public abstract class ForumsApiTests<TApp>(TApp app) : IClassFixture<TApp>
         JsonElement ResponseSchema(string path, string method, string status) =>
             Operation(path, method).GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("schema");
 
-        string[] forumFields = ["id", "title", "place", "startDate", "endDate", "description", "requiresValidation", "participantIds", "reportPublished", "version"];
+        string[] forumFields = ["id", "title", "place", "startDate", "endDate", "description", "requiresValidation", "confidential", "participantIds", "reportPublished", "version"];
         string[] conclusionFields = ["id", "forumId", "number", "text", "theme", "gcmObjectives", "sdgTargets", "version"];
 
         PropertiesOf(ResponseSchema("/api/forums", "get", "200")).ShouldBe(["items", "page", "pageSize", "totalCount"], ignoreOrder: true);
         PropertiesOf(Schema(ResponseSchema("/api/forums", "get", "200")).GetProperty("properties").GetProperty("items").GetProperty("items"))
             .ShouldBe(forumFields, ignoreOrder: true);
         PropertiesOf(RequestSchema("/api/forums", "post"))
-            .ShouldBe(["title", "place", "startDate", "endDate", "description", "requiresValidation", "participantIds"], ignoreOrder: true);
+            .ShouldBe(["title", "place", "startDate", "endDate", "description", "requiresValidation", "participantIds", "confidential"], ignoreOrder: true);
         PropertiesOf(ResponseSchema("/api/forums", "post", "201")).ShouldBe(forumFields, ignoreOrder: true);
         PropertiesOf(ResponseSchema("/api/forums/{id}", "get", "200")).ShouldBe(forumFields, ignoreOrder: true);
         PropertiesOf(RequestSchema("/api/forums/{id}", "put")).ShouldContain("version");
         PropertiesOf(RequestSchema("/api/forums/{id}", "put")).ShouldContain("participantIds");
+        PropertiesOf(RequestSchema("/api/forums/{id}", "put")).ShouldContain("confidential");
         PropertiesOf(ResponseSchema("/api/forums/{id}", "put", "200")).ShouldBe(forumFields, ignoreOrder: true);
         Operation("/api/forums/{id}", "put").GetProperty("responses").TryGetProperty("409", out _).ShouldBeTrue();
 
@@ -694,7 +696,7 @@ public abstract class ForumsApiTests<TApp>(TApp app) : IClassFixture<TApp>
 
     private sealed record ForumResponse(
         Guid Id, string Title, string Place, DateOnly StartDate, DateOnly EndDate, string? Description, bool RequiresValidation,
-        List<Guid> ParticipantIds, bool ReportPublished, string Version);
+        bool Confidential, List<Guid> ParticipantIds, bool ReportPublished, string Version);
 
     private sealed record ConclusionResponse(
         Guid Id, Guid ForumId, int Number, string Text, string Theme, List<int> GcmObjectives, List<string> SdgTargets, string Version);

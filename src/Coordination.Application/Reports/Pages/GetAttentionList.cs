@@ -29,14 +29,15 @@ public sealed class GetAttentionListHandler(ICoordinationDbContext db, ICurrentU
         var statuses = query.Filter.Apply(db, db.AssignmentStatuses.AsNoTracking());
 
         // The flags are the database filters of AssignmentFlags, so these lists count what the dashboard counts.
-        var overdue = await ReadAsync(statuses.Where(AssignmentFlags.Overdue(today)), today, !forum.PublicView, cancellationToken);
-        var atRisk = await ReadAsync(statuses.Where(AssignmentFlags.AtRisk(today)), today, !forum.PublicView, cancellationToken);
+        var overdue = await ReadAsync(statuses.Where(AssignmentFlags.Overdue(today)), forum, today, cancellationToken);
+        var atRisk = await ReadAsync(statuses.Where(AssignmentFlags.AtRisk(today)), forum, today, cancellationToken);
         return new AttentionListDto(query.Filter.ForumId, DateOnly.FromDayNumber(today), overdue, atRisk);
     }
 
-    private async Task<List<ReportAssignmentDto>> ReadAsync(IQueryable<AssignmentCurrentStatus> statuses, int today, bool showPending, CancellationToken cancellationToken) =>
+    private async Task<List<ReportAssignmentDto>> ReadAsync(
+        IQueryable<AssignmentCurrentStatus> statuses, ReportForum forum, int today, CancellationToken cancellationToken) =>
         [.. (await db.Rows(statuses)
                 .OrderBy(r => r.DueDay).ThenBy(r => r.ActionPointCode).ThenBy(r => r.OrganizationName).ThenBy(r => r.Id)
                 .ToListAsync(cancellationToken))
-            .Select(r => r.ToDto(today).ToReportDto(showPending))];
+            .Select(r => r.ToDto(today).ToReportDto(forum, user))];
 }

@@ -58,7 +58,7 @@ public sealed class GetOrganizationScorecardHandler(ICoordinationDbContext db, I
         var assignments = (await db.Rows(statuses)
                 .OrderBy(r => r.ActionPointCode).ThenBy(r => r.Id)
                 .ToListAsync(cancellationToken))
-            .Select(r => r.ToDto(today).ToReportDto(!forum.PublicView))
+            .Select(r => r.ToDto(today).ToReportDto(forum, user))
             .ToList();
         return new OrganizationScorecardDto(
             filter.ForumId, DateOnly.FromDayNumber(today), organization.Id, organization.Name, organization.Acronym, organization.Kind,

@@ -27,7 +27,10 @@ public sealed record MatrixRowDto(string CountryCode, IReadOnlyList<MatrixCellDt
 /// <param name="Assignments">Empty when no institution of the country is assigned the action point.</param>
 public sealed record MatrixCellDto(Guid ActionPointId, IReadOnlyList<MatrixAssignmentDto> Assignments);
 
-/// <param name="AwaitingValidation">Always false in a report read without sign-in: a published report shows accepted figures only.</param>
+/// <param name="AwaitingValidation">
+/// Only for a reader who may know it (<see cref="ReportForum.ShowsUnacceptedOf"/>): always false in a report read only
+/// because it is published, and for another organization's assignment in a confidential forum.
+/// </param>
 public sealed record MatrixAssignmentDto(
     Guid AssignmentId, Guid OrganizationId, string OrganizationAcronym, string OrganizationName, AssignmentStatus Status,
     int PercentComplete, DateOnly DueDate, bool Overdue, bool AwaitingValidation);
@@ -77,7 +80,6 @@ public sealed class GetReportMatrixHandler(ICoordinationDbContext db, ICurrentUs
                 })
             .ToListAsync(cancellationToken);
 
-        var showPending = !forum.PublicView; // updates awaiting validation are internal (ReportAccess)
         var byCell = cells.ToLookup(c => (Country: c.CountryCode?.Trim() ?? "", c.ActionPointId));
         var rows = countries
             .Select(c => c.Trim())
@@ -89,7 +91,7 @@ public sealed class GetReportMatrixHandler(ICoordinationDbContext db, ICurrentUs
                     .OrderBy(c => c.Acronym, StringComparer.Ordinal)
                     .Select(c => new MatrixAssignmentDto(
                         c.AssignmentId, c.OrganizationId, c.Acronym, c.Name, c.Status, c.PercentComplete, c.DueDate,
-                        AssignmentFlags.IsOverdue(c.Status, c.DueDay, today), showPending && c.Pending))]))]))
+                        AssignmentFlags.IsOverdue(c.Status, c.DueDay, today), c.Pending && forum.ShowsUnacceptedOf(user, c.OrganizationId)))]))]))
             .ToList();
         return new ReportMatrixDto(filter.ForumId, DateOnly.FromDayNumber(today), columns, rows);
     }

@@ -1,4 +1,5 @@
 using Coordination.Application.Assignments;
+using Coordination.Application.Common.Security;
 using Coordination.Domain.ActionPoints;
 
 namespace Coordination.Application.Reports.Pages;
@@ -7,7 +8,10 @@ namespace Coordination.Application.Reports.Pages;
 /// An assignment as a report lists it: what it is, who has it, its official status and flags. Nothing a published
 /// report must not show (update texts, return comments, who reported): a report never carries them.
 /// </summary>
-/// <param name="AwaitingValidation">Always false in a report read without sign-in: a published report shows accepted figures only.</param>
+/// <param name="AwaitingValidation">
+/// Only for a reader who may know it (<see cref="ReportForum.ShowsUnacceptedOf"/>): always false in a report read only
+/// because it is published, and for another organization's assignment in a confidential forum.
+/// </param>
 public sealed record ReportAssignmentDto(
     Guid AssignmentId,
     Guid ActionPointId,
@@ -26,8 +30,12 @@ public sealed record ReportAssignmentDto(
 
 internal static class ReportAssignments
 {
-    /// <summary>The rows read through the assignment list's own projection, with the flags from their one definition.</summary>
-    public static ReportAssignmentDto ToReportDto(this AssignmentDto a, bool showPending) => new(
+    /// <summary>
+    /// The rows read through the assignment list's own projection, with the flags from their one definition, as
+    /// <paramref name="reader"/> may see them in <paramref name="forum"/>'s report.
+    /// </summary>
+    public static ReportAssignmentDto ToReportDto(this AssignmentDto a, ReportForum forum, ICurrentUser reader) => new(
         a.Id, a.ActionPointId, a.ActionPointCode, a.ActionPointTitle, a.OrganizationId, a.OrganizationName, a.CountryCode,
-        a.Role, a.Status, a.PercentComplete, a.DueDate, a.Overdue, a.AtRisk, showPending && a.AwaitingValidation);
+        a.Role, a.Status, a.PercentComplete, a.DueDate, a.Overdue, a.AtRisk,
+        a.AwaitingValidation && forum.ShowsUnacceptedOf(reader, a.OrganizationId));
 }

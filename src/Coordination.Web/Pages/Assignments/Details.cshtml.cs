@@ -2,6 +2,7 @@ using Coordination.Application.Assignments;
 using Coordination.Application.Audit;
 using Coordination.Application.Common.Paging;
 using Coordination.Application.Common.Security;
+using Coordination.Application.Forums;
 using Coordination.Application.Progress;
 using Coordination.Web.Setup;
 using Mediator;
@@ -37,6 +38,12 @@ public sealed class DetailsModel(ISender sender, ICurrentUser user, IStringLocal
 
     /// <summary>The assigned organization's focal points and the secretariat report; the command decides, this only hides buttons.</summary>
     public bool MayReport => user.MayActFor(Assignment.OrganizationId);
+
+    /// <summary>
+    /// The forum is confidential and the reader does not act for the assigned organization: the queries leave out what
+    /// awaits validation or was returned, and the page says so.
+    /// </summary>
+    public bool OfficialOnly { get; private set; }
 
     /// <summary>The comment typed into the return form, kept when it must be corrected.</summary>
     public string? ReturnComment { get; private set; }
@@ -78,6 +85,7 @@ public sealed class DetailsModel(ISender sender, ICurrentUser user, IStringLocal
         History = await sender.Send(new ListProgressHistoryQuery(id, historyPage, HistoryPageSize), cancellationToken);
         Pending = await FindAsync(Assignment.PendingUpdateId, cancellationToken);
         Returned = await FindAsync(Assignment.ReturnedUpdateId, cancellationToken);
+        OfficialOnly = !MayReport && (await sender.Send(new GetForumQuery(Assignment.ForumId), cancellationToken)).Confidential;
         if (IsSecretariat)
             Audit = await sender.Send(new ListAuditEntriesQuery(nameof(Domain.ActionPoints.Assignment), id, 1, AuditPageSize), cancellationToken);
     }

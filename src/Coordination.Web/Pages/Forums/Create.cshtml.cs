@@ -26,7 +26,7 @@ public sealed class CreateModel(ISender sender, IStringLocalizer<SharedResource>
         {
             var (ok, forum) = await this.TrySendAsync(Sender, new CreateForumCommand(
                 Input.Title!, Input.Place!, Input.StartDate, Input.EndDate, Input.Description, Input.RequiresValidation,
-                Input.ParticipantIds ?? []), cancellationToken: cancellationToken);
+                Input.ParticipantIds ?? [], Input.Confidential), cancellationToken: cancellationToken);
             if (ok)
             {
                 TempData["Notice"] = Text["The forum “{0}” was recorded.", forum!.Title].Value;

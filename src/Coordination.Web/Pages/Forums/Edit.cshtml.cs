@@ -31,6 +31,7 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> t
             EndDate = forum.EndDate,
             Description = forum.Description,
             RequiresValidation = forum.RequiresValidation,
+            Confidential = forum.Confidential,
             ParticipantIds = [.. forum.ParticipantIds],
             Version = forum.Version,
         };
@@ -46,7 +47,7 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> t
         {
             var (ok, forum) = await this.TrySendAsync(Sender, new UpdateForumCommand(
                 Id, Input.Title!, Input.Place!, Input.StartDate, Input.EndDate, Input.Description, Input.RequiresValidation,
-                Input.ParticipantIds ?? [], Input.Version ?? ""), cancellationToken: cancellationToken);
+                Input.ParticipantIds ?? [], Input.Version ?? "", Input.Confidential), cancellationToken: cancellationToken);
             if (ok)
             {
                 TempData["Notice"] = Text["The forum “{0}” was saved.", forum!.Title].Value;

@@ -57,6 +57,9 @@ public sealed class ForumInput
     [Display(Name = "Progress updates count only once the secretariat validates them")]
     public bool RequiresValidation { get; set; } = true;
 
+    [Display(Name = "Confidential forum")]
+    public bool Confidential { get; set; }
+
     public List<Guid>? ParticipantIds { get; set; }
 
     public string? Version { get; set; }

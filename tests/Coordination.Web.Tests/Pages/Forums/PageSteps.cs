@@ -42,6 +42,18 @@ internal static class PageSteps
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// Posts the fields to a form the person may not open, with their own antiforgery token (from the language switch of
+    /// a page they can open), as a crafted request would.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostWithOwnTokenAsync(
+        this HttpClient client, string url, Dictionary<string, string> fields, string pageWithToken = "/forums")
+    {
+        var token = (await client.GetDocumentAsync(pageWithToken))
+            .QuerySelector<IHtmlInputElement>("form[action='/language'] input[name='__RequestVerificationToken']")!.Value;
+        return await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }));
+    }
+
     public static async Task<IDocument> FollowAsync(this HttpClient client, HttpResponseMessage response)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
