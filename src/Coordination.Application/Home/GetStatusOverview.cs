@@ -1,7 +1,7 @@
-using Coordination.Application.Common;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Application.Common.Security;
 using Coordination.Application.Reports;
+using Coordination.Application.ReviewCycles;
 using Coordination.Domain.ActionPoints;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -21,14 +21,24 @@ public sealed class GetStatusOverviewHandler(ICoordinationDbContext db, ICurrent
 {
     public async ValueTask<StatusOverviewDto> Handle(GetStatusOverviewQuery query, CancellationToken cancellationToken)
     {
-        var today = clock.TodayDayNumber();
-        var readable = db.ReadableForumIds(user);
-        var rows = db.AssignmentStatuses.AsNoTracking().Where(s => readable.Contains(s.ForumId));
+        var readable = db.ReadableForums(user).IgnoreAutoIncludes();
         if (query.ForumId is { } forumId)
-            rows = rows.Where(s => s.ForumId == forumId);
+            readable = readable.Where(f => f.Id == forumId);
+        var forums = await readable.ToListAsync(cancellationToken);
 
-        // The same arithmetic as every report (Reports/ReportFigures.cs), so home and reports never disagree.
-        var overall = await rows.Flagged(today).OverallAsync(cancellationToken);
+        // Each forum's flags are decided on its own day (ForumCalendar), as its reports decide them, so an assignment is
+        // overdue here exactly when it is in the forum's report, also in the hours where the forum's day is not UTC's.
+        // Forums sharing a day are counted together: one query per distinct day (a region spans one or two).
+        var totals = new List<FigureTotals<Guid>>();
+        foreach (var day in forums.GroupBy(f => clock.Today(f).DayNumber, f => f.Id))
+        {
+            var ids = day.ToList();
+            var rows = db.AssignmentStatuses.AsNoTracking().Where(s => ids.Contains(s.ForumId));
+            // The same arithmetic as every report (Reports/ReportFigures.cs), so home and reports never disagree.
+            totals.Add(await rows.Flagged(day.Key).OverallAsync(cancellationToken));
+        }
+
+        var overall = ReportFigures.Sum(Guid.Empty, totals);
         return new StatusOverviewDto(overall.Assignments, overall.ByStatus, overall.PercentComplete, overall.Overdue, overall.AtRisk);
     }
 }

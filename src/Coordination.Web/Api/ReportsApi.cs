@@ -48,8 +48,8 @@ internal static class ReportsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One point per closed review cycle, oldest first, from the snapshot frozen when it closed.");
 
-        reports.MapGet("/published", async Task<Ok<IReadOnlyList<PublishedReportDto>>> (ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListPublishedReportsQuery(), ct)))
+        reports.MapGet("/published", async Task<Ok<IReadOnlyList<ReportForumDto>>> (ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListReportForumsQuery(PublishedOnly: true), ct)))
             .WithSummary("The forums whose report is published, readable by anyone.");
 
         var publication = api.MapGroup("/forums/{id:guid}/report").WithTags("Reports");

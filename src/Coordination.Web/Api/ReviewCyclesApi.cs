@@ -1,3 +1,4 @@
+using Coordination.Application.Common.Exceptions;
 using Coordination.Application.Common.Paging;
 using Coordination.Application.Notifications;
 using Coordination.Application.ReviewCycles;
@@ -16,8 +17,9 @@ internal static class ReviewCyclesApi
     {
         var forums = api.MapGroup("/forums/{id:guid}").WithTags("Review cycles");
 
+        // The contract answers 404 for a forum without a schedule, as for a forum the caller may not see (api.md).
         forums.MapGet("/review-schedule", async Task<Ok<ReviewScheduleDto>> (Guid id, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new GetReviewScheduleQuery(id), ct)))
+            TypedResults.Ok(await sender.Send(new GetReviewScheduleQuery(id), ct) ?? throw new NotFoundException("Review schedule of forum", id)))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The forum's review schedule, with the next cycles it will open (404 when it has none).");
 

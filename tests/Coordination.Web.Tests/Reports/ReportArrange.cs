@@ -33,7 +33,7 @@ internal sealed record TrendPointResponse(
 
 internal sealed record TrendResponse(Guid ForumId, string ForumTitle, List<TrendPointResponse> Points);
 
-internal sealed record PublishedReportResponse(Guid ForumId, string Title);
+internal sealed record PublishedReportResponse(Guid ForumId, string Title, string Place, DateOnly StartDate, DateOnly EndDate, bool ReportPublished);
 
 internal sealed record ForumResponse(Guid Id, string Title, bool ReportPublished, string Version);
 

@@ -64,6 +64,31 @@ public abstract class ReportsApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Published_ListsThePublishedReportsOnly_ToTheSecretariatAsToAnyone_WithTheirDates()
+    {
+        var published = await app.CreatePlanAsync(["INM"], ["INM"]);
+        var unpublished = await app.CreatePlanAsync(["INM"], ["INM"]);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Forums.SingleAsync(f => f.Id == published.ForumId)).PublishReport();
+            await db.SaveChangesAsync();
+        });
+        var forum = await app.WithDbAsync(db => db.Forums.AsNoTracking().SingleAsync(f => f.Id == published.ForumId));
+        using var anonymous = app.CreateApiClient();
+        using var secretariat = await app.ClientAsync(TestPeople.Secretariat);
+
+        foreach (var client in new[] { anonymous, secretariat })
+        {
+            // The secretariat reads the unpublished forum's report, but the public list is of what the public may read.
+            var list = (await client.GetFromJsonAsync<List<PublishedReportResponse>>("/api/reports/published", HttpClientExtensions.Json))!;
+            list.ShouldNotContain(r => r.ForumId == unpublished.ForumId);
+            list.ShouldContain(r => r.ForumId == published.ForumId);
+            var item = list.Single(r => r.ForumId == published.ForumId);
+            (item.Title, item.Place, item.StartDate, item.EndDate, item.ReportPublished).ShouldBe((forum.Title, forum.Place, forum.StartDate, forum.EndDate, true));
+        }
+    }
+
+    [Fact]
     public async Task Report_OfAPublishedForum_IsReadableByAFocalPointOutsideIt_AndAnUnpublishedOneIs404()
     {
         var plan = await app.CreatePlanAsync(["MIG-GTM"], ["MIG-GTM"]);

@@ -159,11 +159,7 @@ public abstract class AdvanceReviewCyclesTests<TApp>(TApp app) : IClassFixture<T
             await services.GetRequiredService<ISender>().Send(new AdvanceReviewCyclesCommand())));
 
     private Task<AdvanceReviewCyclesResult> AdvanceAsSystemAsync() =>
-        app.WithScopeAsync(async services =>
-        {
-            services.GetRequiredService<SystemActor>().Activate();
-            return await services.GetRequiredService<ISender>().Send(new AdvanceReviewCyclesCommand());
-        });
+        app.AsSystemAsync(sender => sender.Send(new AdvanceReviewCyclesCommand()));
 
     private Task<List<(Guid, int, bool, bool)>> SnapshotAsync(Guid cycleId) =>
         app.WithDbAsync(async db => (await db.CycleSnapshots.AsNoTracking().Where(s => s.ReviewCycleId == cycleId).ToListAsync())

@@ -5,6 +5,7 @@ using Coordination.Domain.ActionPoints;
 using Coordination.Domain.ReviewCycles;
 using Coordination.Infrastructure.Identity;
 using Coordination.Web.Tests.Infrastructure;
+using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,14 @@ internal static class ReviewCycleArrange
 
     public static DateOnly UtcToday() => DateOnly.FromDateTime(DateTime.UtcNow);
 
+    /// <summary>Sends a message as the system (the secretariat, without a request), as a job does.</summary>
+    public static Task<T> AsSystemAsync<T>(this CoordinationApp app, Func<ISender, ValueTask<T>> send) =>
+        app.WithScopeAsync(async services =>
+        {
+            services.GetRequiredService<SystemActor>().Activate();
+            return await send(services.GetRequiredService<ISender>());
+        });
+
     public static Task<Guid> CreateCycleAsync(
         this CoordinationApp app, Guid forumId, DateOnly opensOn, DateOnly deadline, bool open = false, string? name = null) =>
         app.WithDbAsync(async db =>
@@ -57,9 +66,13 @@ internal static class ReviewCycleArrange
             return cycle.Id;
         });
 
-    /// <summary>An update submitted at <paramref name="submittedAt"/>, counted at once (as in a forum without validation).</summary>
+    /// <summary>
+    /// An update submitted at <paramref name="submittedAt"/>, counted at once (as in a forum without validation), or
+    /// left awaiting the secretariat's validation.
+    /// </summary>
     public static Task<Guid> ReportAsync(
-        this CoordinationApp app, Guid assignmentId, Guid? cycleId, DateTime submittedAt, AssignmentStatus status = AssignmentStatus.InProgress, int percent = 40) =>
+        this CoordinationApp app, Guid assignmentId, Guid? cycleId, DateTime submittedAt, AssignmentStatus status = AssignmentStatus.InProgress, int percent = 40,
+        bool awaitValidation = false) =>
         app.WithDbAsync(async db =>
         {
             var assignment = (await db.Assignments.FindAsync(assignmentId))!;
@@ -68,7 +81,7 @@ internal static class ReviewCycleArrange
                 : "Glossary drafted with the national statistics office.";
             var update = assignment.Report(
                 new ProgressReport(status, percent, narrative, null, null, [], null, cycleId),
-                new Reporter(Guid.NewGuid(), "Focal point", assignment.OrganizationId), submittedAt, requiresValidation: false);
+                new Reporter(Guid.NewGuid(), "Focal point", assignment.OrganizationId), submittedAt, requiresValidation: awaitValidation);
             db.ProgressUpdates.Add(update);
             await db.SaveChangesAsync();
             return update.Id;

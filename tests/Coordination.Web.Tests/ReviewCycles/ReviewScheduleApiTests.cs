@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Coordination.Application.Common.Exceptions;
 using Coordination.Application.Common.Security;
+using Coordination.Application.ReviewCycles;
 using Coordination.Domain.ReviewCycles;
 using Coordination.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -151,6 +153,21 @@ public abstract class ReviewScheduleApiTests<TApp>(TApp app) : IClassFixture<TAp
         await ProblemAsync(await outside.GetAsync($"/api/forums/{plan.ForumId}/review-schedule"), HttpStatusCode.NotFound);
         await ProblemAsync(await focal.GetAsync($"/api/forums/{unscheduled.ForumId}/review-schedule"), HttpStatusCode.NotFound);
         (await focal.GetAsync($"/api/forums/{plan.ForumId}/review-schedule")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Get_WithoutASchedule_AnswersAsForAForumThatDoesNotExist_WhileTheQueryAnswersNull()
+    {
+        var unscheduled = await app.CreatePlanAsync(["INM"], ["INM"]);
+        using var secretariat = await app.ClientAsync(TestPeople.Secretariat);
+
+        var none = await ProblemAsync(await secretariat.GetAsync($"/api/forums/{unscheduled.ForumId}/review-schedule"), HttpStatusCode.NotFound);
+        var nowhere = await ProblemAsync(await secretariat.GetAsync($"/api/forums/{Guid.NewGuid()}/review-schedule"), HttpStatusCode.NotFound);
+        none.ShouldBe(nowhere);
+
+        // "No schedule" is an answer of the query, not an error; a forum that does not exist still is one.
+        (await app.AsSystemAsync(sender => sender.Send(new GetReviewScheduleQuery(unscheduled.ForumId)))).ShouldBeNull();
+        await Should.ThrowAsync<NotFoundException>(() => app.AsSystemAsync(sender => sender.Send(new GetReviewScheduleQuery(Guid.NewGuid()))));
     }
 
     [Fact]

@@ -13,6 +13,7 @@ namespace Coordination.Application.Reports.Pages;
 /// </summary>
 public sealed record GetReportContextQuery(Guid ForumId) : IQuery<ReportContextDto>, IAllowAnonymous;
 
+/// <param name="Today">The forum's day now, in its own time zone: the "as of" of a page whose figures do not carry their own.</param>
 public sealed record ReportContextDto(
     Guid ForumId,
     string Title,
@@ -23,7 +24,8 @@ public sealed record ReportContextDto(
     IReadOnlyList<ReportOrganizationDto> Organizations,
     IReadOnlyList<string> Themes,
     IReadOnlyList<int> GcmObjectives,
-    IReadOnlyList<string> SdgTargets)
+    IReadOnlyList<string> SdgTargets,
+    DateOnly Today)
 {
     public IReadOnlyList<string> Countries =>
         [.. Organizations.Where(o => o.Kind == OrganizationKind.MemberStateInstitution && o.CountryCode is not null).Select(o => o.CountryCode!).Distinct()];
@@ -33,11 +35,11 @@ public sealed record ReportContextDto(
 
 public sealed record ReportOrganizationDto(Guid Id, string Name, string Acronym, OrganizationKind Kind, string? CountryCode);
 
-public sealed class GetReportContextHandler(ICoordinationDbContext db, ICurrentUser user) : IQueryHandler<GetReportContextQuery, ReportContextDto>
+public sealed class GetReportContextHandler(ICoordinationDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetReportContextQuery, ReportContextDto>
 {
     public async ValueTask<ReportContextDto> Handle(GetReportContextQuery query, CancellationToken cancellationToken)
     {
-        await db.ReadableReportForumAsync(user, query.ForumId, cancellationToken);
+        var readable = await db.ReadableReportForumAsync(user, query.ForumId, cancellationToken);
         var forum = await db.Forums.AsNoTracking()
                 .Where(f => f.Id == query.ForumId)
                 .Select(f => new { f.Id, f.Title, f.Place, f.StartDate, f.EndDate, f.ReportPublished })
@@ -61,26 +63,7 @@ public sealed class GetReportContextHandler(ICoordinationDbContext db, ICurrentU
             [.. organizations.Select(o => o with { CountryCode = o.CountryCode?.Trim() })],
             [.. tags.Select(t => t.Theme).Distinct().Order(StringComparer.CurrentCulture)],
             [.. tags.SelectMany(t => t.GcmObjectives).Distinct().Order()],
-            [.. tags.SelectMany(t => t.SdgTargets).Distinct().OrderBy(t => t, SdgTargetOrder.Instance)]);
-    }
-}
-
-/// <summary>
-/// The forums whose reports the caller may open from the list: those open to them when signed in (as the forum
-/// switcher), else the published ones. A signed-in person still reads any published report by its address.
-/// </summary>
-public sealed record ListReportForumsQuery : IQuery<IReadOnlyList<ReportForumDto>>, IAllowAnonymous;
-
-public sealed record ReportForumDto(Guid Id, string Title, string Place, DateOnly StartDate, bool ReportPublished);
-
-public sealed class ListReportForumsHandler(ICoordinationDbContext db, ICurrentUser user) : IQueryHandler<ListReportForumsQuery, IReadOnlyList<ReportForumDto>>
-{
-    public async ValueTask<IReadOnlyList<ReportForumDto>> Handle(ListReportForumsQuery query, CancellationToken cancellationToken)
-    {
-        var forums = user.IsAuthenticated ? db.ReadableForums(user) : db.Forums.AsNoTracking().Where(f => f.ReportPublished);
-        return await forums
-            .OrderByDescending(f => f.StartDate).ThenBy(f => f.Title).ThenBy(f => f.Id)
-            .Select(f => new ReportForumDto(f.Id, f.Title, f.Place, f.StartDate, f.ReportPublished))
-            .ToListAsync(cancellationToken);
+            [.. tags.SelectMany(t => t.SdgTargets).Distinct().OrderBy(t => t, SdgTargetOrder.Instance)],
+            readable.Today(clock));
     }
 }

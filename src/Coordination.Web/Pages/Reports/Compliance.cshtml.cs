@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Coordination.Web.Pages.Reports;
 
-/// <summary>Reporting compliance per closed review cycle: organization × cycle, on time / late / missing.</summary>
+/// <summary>Reporting compliance per review cycle: organization × cycle, on time / late / missing, and so far in the open cycle.</summary>
 [AllowAnonymous]
 public sealed class ComplianceModel(ISender sender) : ReportPageModel(sender)
 {

@@ -1,5 +1,4 @@
 using Coordination.Application.Reports;
-using Coordination.Application.Reports.Pages;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +29,6 @@ public sealed class IndexModel(ISender sender) : PageModel
         }
 
         Forums = await sender.Send(new ListReportForumsQuery(), cancellationToken);
-        return Forums.Count == 1 ? LocalRedirect($"/reports/{Forums[0].Id}") : Page();
+        return Forums.Count == 1 ? LocalRedirect($"/reports/{Forums[0].ForumId}") : Page();
     }
 }

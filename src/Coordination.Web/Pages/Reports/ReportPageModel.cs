@@ -33,7 +33,7 @@ public abstract class ReportPageModel(ISender sender) : PageModel
     /// <summary>The forums whose reports the reader may open, for the filters' forum choice.</summary>
     public IReadOnlyList<ReportForumDto> Forums { get; private set; } = [];
 
-    /// <summary>The day the figures are computed for: the query's answer where it says, else today (UTC).</summary>
+    /// <summary>The day the figures are computed for: the query's answer where it says, else the forum's today.</summary>
     public DateOnly AsOf { get; protected set; }
 
     /// <summary>The path after <c>/reports/{forumId}</c> of this page ("" for the dashboard), for links that keep the filter.</summary>
@@ -70,8 +70,8 @@ public abstract class ReportPageModel(ISender sender) : PageModel
         }
 
         Filter = reading.Filter ?? new ReportFilter(forumId);
-        AsOf = DateOnly.FromDateTime(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         Context = await Sender.Send(new GetReportContextQuery(forumId), cancellationToken);
+        AsOf = Context.Today;
         Forums = await Sender.Send(new ListReportForumsQuery(), cancellationToken);
     }
 }

@@ -92,7 +92,7 @@ public sealed class IndexModel(ISender sender, IOutboxDispatchTrigger outbox, IC
         if (Forum is null)
             return;
         ForumId = Forum.Id;
-        Schedule = await sender.ScheduleOrNullAsync(Forum.Id, cancellationToken);
+        Schedule = await sender.Send(new GetReviewScheduleQuery(Forum.Id), cancellationToken);
         Cycles = await sender.Send(
             new ListReviewCyclesQuery(Forum.Id, Page: PageReads.PageNumber(Request), PageSize: PageSize), cancellationToken);
     }

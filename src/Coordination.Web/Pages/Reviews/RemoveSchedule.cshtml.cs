@@ -37,6 +37,6 @@ public sealed class RemoveScheduleModel(ISender sender, IStringLocalizer<SharedR
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Forum = await sender.Send(new GetForumQuery(ForumId), cancellationToken);
-        Schedule = await sender.ScheduleOrNullAsync(ForumId, cancellationToken);
+        Schedule = await sender.Send(new GetReviewScheduleQuery(ForumId), cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Coordination.Application.Common.Exceptions;
 using Coordination.Application.Common.Paging;
 using Coordination.Application.Forums;
 using Coordination.Application.ReviewCycles;
@@ -25,23 +24,6 @@ public static class ReviewReads
     /// <summary>Every forum the reader may see, the latest first (as the forum list orders them).</summary>
     public static Task<List<ForumDto>> AllForumsAsync(this ISender sender, CancellationToken cancellationToken) =>
         sender.ReadAllAsync(page => new ListForumsQuery(Page: page, PageSize: Paging.MaxPageSize), cancellationToken);
-
-    /// <summary>
-    /// The forum's schedule, or null when it has none. The query answers "not found" for a forum without a schedule;
-    /// callers read the forum first (a forum the reader may not see is "not found" there, and reaches the error page),
-    /// so here "not found" can only mean "no schedule".
-    /// </summary>
-    public static async Task<ReviewScheduleDto?> ScheduleOrNullAsync(this ISender sender, Guid forumId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await sender.Send(new GetReviewScheduleQuery(forumId), cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>The resource key of a cycle's state ("Open" alone is already the verb of the buttons).</summary>
     public static string StateText(ReviewCycleState state) => "Cycle" + state;

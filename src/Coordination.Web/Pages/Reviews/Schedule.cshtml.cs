@@ -62,7 +62,7 @@ public sealed class ScheduleModel(ISender sender, TimeProvider clock, IStringLoc
     private async Task<ReviewScheduleDto?> LoadAsync(CancellationToken cancellationToken)
     {
         Forum = await sender.Send(new GetForumQuery(ForumId), cancellationToken);
-        var schedule = await sender.ScheduleOrNullAsync(ForumId, cancellationToken);
+        var schedule = await sender.Send(new GetReviewScheduleQuery(ForumId), cancellationToken);
         HasSchedule = schedule is not null;
         return schedule;
     }

@@ -85,5 +85,13 @@ internal static class ReportPageArrange
         page.QuerySelector($".report-figure[data-figure='{name}'] dd")?.TextContent.Trim()
         ?? throw new InvalidOperationException($"No figure '{name}' on the page.");
 
+    /// <summary>Per organization of the plan (by acronym), each cycle's cell as shown on the compliance page: its verdict and its counts.</summary>
+    public static Dictionary<string, List<(string Verdict, string Counts)>> CompliancePerOrganization(this IDocument page, TestData.Plan plan) =>
+        plan.AssignmentIds.Keys.ToDictionary(
+            acronym => acronym,
+            acronym => page.QuerySelectorAll($".report-compliance tbody tr[data-organization='{plan.OrganizationIds[acronym]}'] td.compliance-cell")
+                .Select(c => (c.QuerySelector(".compliance-verdict")!.TextContent.Trim(), c.QuerySelector(".small")!.TextContent.Trim()))
+                .ToList());
+
     public static string Heading(this IDocument page) => page.QuerySelector("h1")?.TextContent.Trim() ?? "";
 }

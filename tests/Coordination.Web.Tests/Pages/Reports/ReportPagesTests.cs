@@ -8,6 +8,7 @@ using Coordination.Domain.Organizations;
 using Coordination.Web.Tests.ActionPoints;
 using Coordination.Web.Tests.Infrastructure;
 using Coordination.Web.Tests.Pages.Forums;
+using Coordination.Web.Tests.ReviewCycles;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Web.Tests.Pages.Reports;
@@ -355,6 +356,51 @@ public abstract class ReportPagesTests<TApp>(TApp app) : IClassFixture<TApp>
             [plan.OrganizationIds["INM"].ToString(), plan.OrganizationIds["MIG-MEX"].ToString()]);
         rows.ShouldAllBe(r => r.QuerySelector(".compliance-missing .compliance-verdict")!.TextContent == "Missing");
         rows[0].QuerySelector(".compliance-cell")!.TextContent.ShouldContain("0 on time · 0 late · 1 missing");
+    }
+
+    [Fact]
+    public async Task Compliance_WithAnOpenCycle_ShowsItSoFar_NotYetForWhoHasNotReported_AndThePublicSeesAcceptedUpdatesOnly()
+    {
+        var plan = await app.CreatePlanAsync(["INM", "ONE", "MIG-MEX", "NSO-MEX"], ["INM", "ONE", "MIG-MEX", "NSO-MEX"], requiresValidation: true);
+        await app.CloseCycleAsync(plan.ForumId, "First quarter");
+        var deadline = Today.AddDays(-1);
+        var open = await app.CreateCycleAsync(plan.ForumId, Today.AddDays(-20), deadline, open: true, name: "Second quarter");
+        var beforeDeadline = deadline.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        // INM reported by the deadline (accepted); ONE by the deadline too, still awaiting validation; MIG-MEX after the
+        // deadline (accepted); NSO-MEX not yet.
+        await app.ReportAsync(plan.AssignmentIds["INM"], open, beforeDeadline);
+        await app.ReportAsync(plan.AssignmentIds["ONE"], open, beforeDeadline, awaitValidation: true);
+        await app.ReportAsync(plan.AssignmentIds["MIG-MEX"], open, DateTime.UtcNow);
+        using var secretariat = await app.BrowserAsync(TestPeople.Secretariat);
+
+        var page = await secretariat.GetDocumentAsync($"/reports/{plan.ForumId}/compliance");
+
+        var headers = page.QuerySelectorAll(".report-compliance thead th").Skip(2).Select(h => h.TextContent.Trim()).ToList();
+        headers[0].ShouldStartWith("First quarter");
+        headers[0].ShouldNotContain("so far");
+        headers[1].ShouldStartWith("Second quarter");
+        headers[1].ShouldContain("In progress: so far");
+        var cells = page.CompliancePerOrganization(plan);
+        // The closed cycle keeps its frozen figures: nobody had reported in it when it closed.
+        cells.Values.Select(c => c[0]).ShouldAllBe(c => c.Verdict == "Missing" && c.Counts == "0 on time · 0 late · 1 missing");
+        cells["INM"][1].ShouldBe(("On time", "1 on time · 0 late · 0 not yet"));
+        cells["ONE"][1].ShouldBe(("On time", "1 on time · 0 late · 0 not yet")); // the secretariat counts every submitted update
+        cells["MIG-MEX"][1].ShouldBe(("Late", "0 on time · 1 late · 0 not yet"));
+        cells["NSO-MEX"][1].ShouldBe(("Not yet", "0 on time · 0 late · 1 not yet"));
+
+        // Read without sign-in once published: an update awaiting validation is not shown, so ONE has not reported yet.
+        await app.SetPublishedAsync(plan.ForumId, published: true);
+        using var anonymous = app.CreateBrowserlikeClient();
+        var published = (await anonymous.GetDocumentAsync($"/reports/{plan.ForumId}/compliance")).CompliancePerOrganization(plan);
+        published["INM"][1].ShouldBe(("On time", "1 on time · 0 late · 0 not yet"));
+        published["ONE"][1].ShouldBe(("Not yet", "0 on time · 0 late · 1 not yet"));
+        published["MIG-MEX"][1].ShouldBe(("Late", "0 on time · 1 late · 0 not yet"));
+        published["NSO-MEX"][1].ShouldBe(("Not yet", "0 on time · 0 late · 1 not yet"));
+
+        // In Spanish, "not yet" is not "missing".
+        using var spanish = await app.BrowserAsync(TestPeople.Secretariat, "es");
+        var es = (await spanish.GetDocumentAsync($"/reports/{plan.ForumId}/compliance")).CompliancePerOrganization(plan);
+        es["NSO-MEX"][1].ShouldBe(("Todavía no", "0 a tiempo · 0 con retraso · 1 todavía no"));
     }
 
     [Fact]
