@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
         services.AddSingleton<PlanFileReader>();
         services.AddScoped<ActionPointImporter>();
+        services.AddScoped<Notifications.MailOutbox>();
 
         return services;
     }

@@ -15,7 +15,7 @@ namespace Coordination.Application.Notifications;
 /// accepted update to the person who submitted it, unless they reviewed it themselves (the secretariat reporting on an
 /// organization's behalf needs no mail about its own decision). The endpoints nudge the dispatcher after the commit.
 /// </summary>
-public sealed class ChangeMailsHandler(ICoordinationDbContext db, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock)
+public sealed class ChangeMailsHandler(ICoordinationDbContext db, MailOutbox outbox, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock)
     : IDomainEventHandler<AssignmentCreated>, IDomainEventHandler<ProgressReturned>, IDomainEventHandler<ProgressAccepted>
 {
     public static string AssignedKey(Guid assignmentId, Guid userId) => $"assigned:{assignmentId}:{userId}";
@@ -37,14 +37,14 @@ public sealed class ChangeMailsHandler(ICoordinationDbContext db, IAccounts acco
         var actionPoint = await FindAsync(db.ActionPoints, assignment.ActionPointId, cancellationToken);
         var forum = await FindAsync<Forum>(db.Forums, actionPoint.ForumId, cancellationToken);
         var organization = await FindAsync<Organization>(db.Organizations, assignment.OrganizationId, cancellationToken);
-        var existing = await db.ExistingKeysAsync(recipients.Select(r => AssignedKey(assignment.Id, r.Id)), cancellationToken);
+        var existing = await outbox.ExistingKeysAsync(recipients.Select(r => AssignedKey(assignment.Id, r.Id)), cancellationToken);
         var now = clock.UtcNow();
         foreach (var recipient in recipients.Where(r => !existing.Contains(AssignedKey(assignment.Id, r.Id))))
         {
             var mail = AssignedMail.Write(
                 recipient.Language, organization.Name, actionPoint.Code, actionPoint.Title, forum.Title,
                 MailFormat.Role(assignment.Role, recipient.Language), assignment.DueDate, baseUrl.Report(assignment.Id));
-            db.AddMail(MailKinds.Assigned, AssignedKey(assignment.Id, recipient.Id), recipient, mail, now);
+            outbox.Add(MailKinds.Assigned, AssignedKey(assignment.Id, recipient.Id), recipient, mail, now);
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class ChangeMailsHandler(ICoordinationDbContext db, IAccounts acco
         var mail = ReturnedMail.Write(
             submitter.Language, actionPoint.Code, actionPoint.Title, update.ReviewedByName ?? "", domainEvent.Comment,
             baseUrl.Revise(update.AssignmentId, update.Id));
-        await db.AddMailOnceAsync(MailKinds.Returned, ReturnedKey(update.Id, submitter.Id), submitter, mail, clock.UtcNow(), cancellationToken);
+        await outbox.AddOnceAsync(MailKinds.Returned, ReturnedKey(update.Id, submitter.Id), submitter, mail, clock.UtcNow(), cancellationToken);
     }
 
     public async Task HandleAsync(ProgressAccepted domainEvent, CancellationToken cancellationToken)
@@ -68,7 +68,7 @@ public sealed class ChangeMailsHandler(ICoordinationDbContext db, IAccounts acco
         var actionPoint = await ActionPointOfAsync(update.AssignmentId, cancellationToken);
         var mail = AcceptedMail.Write(
             submitter.Language, actionPoint.Code, actionPoint.Title, update.Status, update.PercentComplete, baseUrl.Report(update.AssignmentId));
-        await db.AddMailOnceAsync(MailKinds.Accepted, AcceptedKey(update.Id, submitter.Id), submitter, mail, clock.UtcNow(), cancellationToken);
+        await outbox.AddOnceAsync(MailKinds.Accepted, AcceptedKey(update.Id, submitter.Id), submitter, mail, clock.UtcNow(), cancellationToken);
     }
 
     /// <summary>The update and its submitter, when the submitter is an active person other than its reviewer.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Coordination.Application.Common.Abstractions;
 using Coordination.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -6,25 +5,25 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Application.Notifications;
 
 /// <summary>
-/// Writing mails into the outbox once. A mail's deduplication key names its cause (the reminder of one offset of one
-/// cycle to one person, …): the writers look the keys up first and skip those already written, and the unique index
-/// on the key refuses the rare race of two servers writing the same one (that run fails and the next one skips it).
+/// Writing mails into the outbox once, for the unit of work of this scope. A mail's deduplication key names its cause
+/// (the reminder of one offset of one cycle to one person, …): the writers look the keys up first and skip those already
+/// written, and the unique index on the key refuses the rare race of two servers writing the same one (that run fails
+/// and the next one skips it). Scoped like the context it writes through.
 /// </summary>
-internal static class MailOutbox
+public sealed class MailOutbox(ICoordinationDbContext db)
 {
     /// <summary>Keys looked up per query: well under every provider's limit on parameters.</summary>
     private const int KeysPerQuery = 500;
 
     /// <summary>
-    /// The mails each unit of work added through <see cref="AddMail"/>, by key. Looking them up here replaces a scan of
-    /// the outbox's local view, which walks (and detects changes on) every tracked entity: once per mail, an import's
-    /// thousands of tracked rows made that quadratic. Weak, so a disposed unit of work's list goes with it.
+    /// The mails added in this scope, by key. Looking them up here replaces a scan of the outbox's local view, which
+    /// walks (and detects changes on) every tracked entity: once per mail, an import's thousands of tracked rows made
+    /// that quadratic.
     /// </summary>
-    private static readonly ConditionalWeakTable<ICoordinationDbContext, Dictionary<string, OutboxMessage>> Added = [];
+    private readonly Dictionary<string, OutboxMessage> added = new(StringComparer.Ordinal);
 
     /// <summary>Which of <paramref name="keys"/> are in the outbox already, saved or added in this unit of work.</summary>
-    public static async Task<HashSet<string>> ExistingKeysAsync(
-        this ICoordinationDbContext db, IEnumerable<string> keys, CancellationToken cancellationToken)
+    public async Task<HashSet<string>> ExistingKeysAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
     {
         var wanted = keys.Distinct(StringComparer.Ordinal).ToList();
         var existing = new HashSet<string>(StringComparer.Ordinal);
@@ -36,37 +35,34 @@ internal static class MailOutbox
                 .ToListAsync(cancellationToken));
         }
 
-        if (Added.TryGetValue(db, out var added))
-            existing.UnionWith(wanted.Where(key => added.TryGetValue(key, out var message) && IsTracked(db, message)));
+        existing.UnionWith(wanted.Where(key => added.TryGetValue(key, out var message) && IsTracked(message)));
         return existing;
     }
 
-    public static void AddMail(
-        this ICoordinationDbContext db, string kind, string key, MailRecipient to, MailContent content, DateTime now)
+    public void Add(string kind, string key, MailRecipient to, MailContent content, DateTime now)
     {
         var message = OutboxMessage.Create(
             kind, key, to.Email, to.DisplayName, to.Language, content.Subject, content.HtmlBody, content.TextBody, now);
         db.OutboxMessages.Add(message);
-        Added.GetOrCreateValue(db)[key] = message;
+        added[key] = message;
+    }
+
+    /// <summary>Adds the mail unless its key was written before; true when added.</summary>
+    public async Task<bool> AddOnceAsync(
+        string kind, string key, MailRecipient to, MailContent content, DateTime now, CancellationToken cancellationToken)
+    {
+        if ((await ExistingKeysAsync([key], cancellationToken)).Count > 0)
+            return false;
+        Add(kind, key, to, content, now);
+        return true;
     }
 
     /// <summary>
     /// Still part of the unit of work: a mail detached unsaved (its change given up) no longer counts, one detached
     /// after its save is found by the query. Looks at that one entry only.
     /// </summary>
-    private static bool IsTracked(ICoordinationDbContext db, OutboxMessage message) =>
+    private bool IsTracked(OutboxMessage message) =>
         db is not DbContext context || context.Entry(message).State != EntityState.Detached;
-
-    /// <summary>Adds the mail unless its key was written before; true when added.</summary>
-    public static async Task<bool> AddMailOnceAsync(
-        this ICoordinationDbContext db, string kind, string key, MailRecipient to, MailContent content, DateTime now,
-        CancellationToken cancellationToken)
-    {
-        if ((await db.ExistingKeysAsync([key], cancellationToken)).Count > 0)
-            return false;
-        db.AddMail(kind, key, to, content, now);
-        return true;
-    }
 }
 
 /// <summary>The pages the mails link to.</summary>

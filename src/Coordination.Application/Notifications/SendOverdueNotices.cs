@@ -17,7 +17,7 @@ namespace Coordination.Application.Notifications;
 public sealed record SendOverdueNoticesCommand : ICommand<int>, ISecretariatOnly;
 
 public sealed class SendOverdueNoticesHandler(
-    ICoordinationDbContext db, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock)
+    ICoordinationDbContext db, MailOutbox outbox, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock)
     : ICommandHandler<SendOverdueNoticesCommand, int>
 {
     public static string Key(Guid assignmentId, DateOnly dueDate, Guid userId) => $"overdue:{assignmentId}:{dueDate:yyyy-MM-dd}:{userId}";
@@ -51,7 +51,7 @@ public sealed class SendOverdueNoticesHandler(
         var notices = overdue
             .SelectMany(c => recipients[c.Status.OrganizationId].Select(r => (Assignment: c, Recipient: r, Key: Key(c.Status.AssignmentId, c.Status.DueDate, r.Id))))
             .ToList();
-        var existing = await db.ExistingKeysAsync(notices.Select(n => n.Key), cancellationToken);
+        var existing = await outbox.ExistingKeysAsync(notices.Select(n => n.Key), cancellationToken);
 
         var now = clock.UtcNow();
         var written = 0;
@@ -61,7 +61,7 @@ public sealed class SendOverdueNoticesHandler(
             var mail = OverdueMail.Write(
                 recipient.Language, organizations[status.OrganizationId], assignment.Code, assignment.Title,
                 forums[status.ForumId].Title, status.DueDate, baseUrl.Report(status.AssignmentId));
-            db.AddMail(MailKinds.Overdue, key, recipient, mail, now);
+            outbox.Add(MailKinds.Overdue, key, recipient, mail, now);
             written++;
         }
 

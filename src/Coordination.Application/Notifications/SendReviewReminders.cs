@@ -18,7 +18,7 @@ namespace Coordination.Application.Notifications;
 public sealed record SendReviewRemindersCommand : ICommand<int>, ISecretariatOnly;
 
 public sealed class SendReviewRemindersHandler(
-    ICoordinationDbContext db, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock)
+    ICoordinationDbContext db, MailOutbox outbox, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock)
     : ICommandHandler<SendReviewRemindersCommand, int>
 {
     public static string Key(Guid cycleId, int offset, Guid userId) => $"reminder:{cycleId}:{offset}:{userId}";
@@ -83,7 +83,7 @@ public sealed class SendReviewRemindersHandler(
                 g => (IReadOnlyList<MailItem>)[.. g.OrderBy(m => m.Code, StringComparer.Ordinal)
                     .Select(m => new MailItem(MailFormat.ActionPoint(m.Code, m.Title), baseUrl.Report(m.AssignmentId)))]);
         var recipients = await accounts.ListMailRecipientsAsync(Roles.FocalPoint, [.. missingByOrganization.Keys], cancellationToken);
-        var existing = await db.ExistingKeysAsync(recipients.Select(r => Key(cycle.Id, offset, r.Id)), cancellationToken);
+        var existing = await outbox.ExistingKeysAsync(recipients.Select(r => Key(cycle.Id, offset, r.Id)), cancellationToken);
 
         var now = clock.UtcNow();
         var daysLeft = cycle.SubmissionDeadline.DayNumber - today.DayNumber;
@@ -95,7 +95,7 @@ public sealed class SendReviewRemindersHandler(
                 continue;
             var mail = ReminderMail.Write(
                 recipient.Language, cycle.Name, forumTitle, cycle.SubmissionDeadline, daysLeft, missingByOrganization[recipient.OrganizationId]);
-            db.AddMail(MailKinds.Reminder, key, recipient, mail, now);
+            outbox.Add(MailKinds.Reminder, key, recipient, mail, now);
             written++;
         }
 

@@ -21,7 +21,7 @@ namespace Coordination.Application.Notifications;
 public sealed record SendWeeklyDigestCommand : ICommand<int>, ISecretariatOnly;
 
 public sealed class SendWeeklyDigestHandler(
-    ICoordinationDbContext db, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock)
+    ICoordinationDbContext db, MailOutbox outbox, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock)
     : ICommandHandler<SendWeeklyDigestCommand, int>
 {
     /// <summary>Items listed per section; the counts say how many there are in all.</summary>
@@ -40,7 +40,7 @@ public sealed class SendWeeklyDigestHandler(
         var utcNow = clock.UtcNow();
         var (isoYear, isoWeek) = (ISOWeek.GetYear(utcNow), ISOWeek.GetWeekOfYear(utcNow));
         var keys = recipients.ToDictionary(r => r.Id, r => Key(isoYear, isoWeek, r.Id));
-        var existing = await db.ExistingKeysAsync(keys.Values, cancellationToken);
+        var existing = await outbox.ExistingKeysAsync(keys.Values, cancellationToken);
         var pending = recipients.Where(r => !existing.Contains(keys[r.Id])).ToList();
         if (pending.Count == 0)
             return 0;
@@ -53,7 +53,7 @@ public sealed class SendWeeklyDigestHandler(
         foreach (var recipient in pending)
         {
             var mail = DigestMail.Write(recipient.Language, isoYear, isoWeek, figures, baseUrl.Validation());
-            db.AddMail(MailKinds.Digest, keys[recipient.Id], recipient, mail, now);
+            outbox.Add(MailKinds.Digest, keys[recipient.Id], recipient, mail, now);
         }
 
         return pending.Count;

@@ -14,7 +14,8 @@ namespace Coordination.Application.ReviewCycles;
 /// into the outbox in the same transaction. The key <c>cycle-opened:{cycle}:{person}</c> keeps it to one per person
 /// however often the cause repeats. A cycle opened after its deadline has passed asks nobody to report by a past day.
 /// </summary>
-public sealed class CycleOpenedMails(ICoordinationDbContext db, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock)
+public sealed class CycleOpenedMails(
+    ICoordinationDbContext db, MailOutbox outbox, IAccounts accounts, IPublicBaseUrl baseUrl, TimeProvider clock)
     : IDomainEventHandler<ReviewCycleOpened>
 {
     public static string DeduplicationKey(Guid cycleId, Guid userId) => $"cycle-opened:{cycleId}:{userId}";
@@ -45,7 +46,7 @@ public sealed class CycleOpenedMails(ICoordinationDbContext db, IAccounts accoun
             .Where(o => organizationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var recipients = await accounts.ListMailRecipientsAsync(Roles.FocalPoint, organizationIds, cancellationToken);
-        var existing = await db.ExistingKeysAsync(recipients.Select(r => DeduplicationKey(cycle.Id, r.Id)), cancellationToken);
+        var existing = await outbox.ExistingKeysAsync(recipients.Select(r => DeduplicationKey(cycle.Id, r.Id)), cancellationToken);
 
         var now = clock.UtcNow();
         foreach (var recipient in recipients)
@@ -56,7 +57,7 @@ public sealed class CycleOpenedMails(ICoordinationDbContext db, IAccounts accoun
             var mail = CycleOpenedMail.Write(
                 recipient.Language, forum.Title, cycle.Name, organizations.GetValueOrDefault(recipient.OrganizationId, ""),
                 cycle.SubmissionDeadline, forum.TimeZone, cycle.MeetingDate, items[recipient.OrganizationId]);
-            db.AddMail(MailKinds.ReviewCycleOpened, key, recipient, mail, now);
+            outbox.Add(MailKinds.ReviewCycleOpened, key, recipient, mail, now);
         }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Coordination.Web.Api;
@@ -34,15 +35,16 @@ internal static class AuthApi
     public sealed record RefreshRequest([Required] string RefreshToken);
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, SignInManager<ApplicationUser> signInManager)
+        LoginRequest request, SignInManager<ApplicationUser> signInManager, IStringLocalizer<SharedResource> t)
     {
+        // In the caller's language (Accept-Language), like every refused input of the API.
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Email))
-            errors["email"] = ["The e-mail address is required."];
+            errors["email"] = [t["The e-mail address is required."]];
         if (string.IsNullOrEmpty(request.Password))
-            errors["password"] = ["The password is required."];
+            errors["password"] = [t["The password is required."]];
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "The input is not valid.");
+            return TypedResults.ValidationProblem(errors, title: t["The input is not valid."]);
 
         // The bearer scheme writes the token response itself when sign-in succeeds.
         signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
@@ -52,10 +54,10 @@ internal static class AuthApi
 
         return TypedResults.Problem(
             title: result.IsLockedOut
-                ? "This account is locked after too many failed sign-ins. Try again in 15 minutes."
+                ? t["This account is locked after too many failed sign-ins. Try again in 15 minutes."]
                 : result.RequiresTwoFactor
-                    ? "This account uses two-factor authentication: sign in on the website."
-                    : "The e-mail address or password is not correct.",
+                    ? t["This account uses two-factor authentication: sign in on the website."]
+                    : t["The e-mail address or password is not correct."],
             statusCode: StatusCodes.Status401Unauthorized);
     }
 

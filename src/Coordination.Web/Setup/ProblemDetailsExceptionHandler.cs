@@ -1,15 +1,19 @@
+using System.Globalization;
 using Coordination.Application.Common.Exceptions;
 using Coordination.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Coordination.Web.Setup;
 
 /// <summary>
 /// The one place exceptions become answers: validation → 400 with errors by field, sign-in → 401, forbidden → 403,
-/// not found → 404, a broken rule or a stale version → 409. Anything else is a 500 without a stack trace.
+/// not found → 404, a broken rule or a stale version → 409. Anything else is a 500 without a stack trace. Refused input
+/// is answered in the caller's language, like the pages show it.
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
@@ -23,7 +27,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         if (!Pipeline.IsMachineFacing(failedPath))
             return false;
 
-        var problem = Map(exception);
+        var problem = Map(exception, InTheCallersLanguage(context));
         if (problem.Status >= StatusCodes.Status500InternalServerError)
             LogUnhandled(exception, context.Request.Path);
 
@@ -36,15 +40,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         });
     }
 
-    public static ProblemDetails Map(Exception exception) => exception switch
+    /// <summary>The answer to <paramref name="exception"/>; refused input in <paramref name="t"/>'s language when given.</summary>
+    public static ProblemDetails Map(Exception exception, IStringLocalizer? t = null) => exception switch
     {
         ValidationException validation => new ValidationProblemDetails(
             validation.Errors
                 .GroupBy(e => Camel(e.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+                .ToDictionary(g => g.Key, g => g.Select(e => t?.Translate(e) ?? e.ErrorMessage).Distinct().ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "The input is not valid.",
+            Title = t?["The input is not valid."] ?? "The input is not valid.",
         },
         BadHttpRequestException bad => new ProblemDetails
         {
@@ -69,6 +74,22 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         },
         _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Something went wrong on our side." },
     };
+
+    /// <summary>
+    /// The resources in the language the localization middleware chose for this request. That middleware set the
+    /// culture only further in, for the endpoint: the exception has left its flow, so it is taken up again here.
+    /// FluentValidation's own messages were written there, in that language already; the application's are English keys.
+    /// </summary>
+    private static IStringLocalizer InTheCallersLanguage(HttpContext context)
+    {
+        if (context.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } chosen)
+        {
+            CultureInfo.CurrentCulture = chosen.Culture;
+            CultureInfo.CurrentUICulture = chosen.UICulture;
+        }
+
+        return context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+    }
 
     private static string Camel(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Web.Tests.Infrastructure;
 
@@ -103,6 +104,35 @@ public abstract class HostTests<TApp>(TApp app) : IClassFixture<TApp>
         switched.Headers.Location!.OriginalString.ShouldBe("/account/sign-in");
         var page = await client.GetDocumentAsync("/account/sign-in");
         page.QuerySelector("h1")!.TextContent.ShouldBe("Iniciar sesión");
+    }
+
+    [Fact]
+    public async Task SignInApi_EmptyFieldsAskingForSpanish_Is400InSpanish()
+    {
+        using var client = app.CreateApiClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = "", password = "" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = (await response.Content.ReadFromJsonAsync<Problem>(HttpClientExtensions.Json))!;
+        problem.Title.ShouldBe("La información ingresada no es válida.");
+        problem.Errors!["email"].ShouldBe(["El correo electrónico es obligatorio."]);
+        problem.Errors["password"].ShouldBe(["La contraseña es obligatoria."]);
+    }
+
+    [Fact]
+    public async Task Pages_BrowserAskingForSpanish_StayInTheLanguageThePersonChose()
+    {
+        // Only an API caller's Accept-Language comes before the person's choice; a browser sends one always.
+        var person = await app.CreatePersonAsync("Viewer", await app.OrganizationIdAsync("PRM"));
+        using var browser = app.CreateBrowserlikeClient();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        await browser.SignInWithCookieAsync(person.Email!, TestPeople.Password);
+
+        var profile = await browser.GetDocumentAsync("/account/profile");
+
+        profile.QuerySelector("h1")!.TextContent.ShouldBe("Your profile");
     }
 
     [Fact]

@@ -53,6 +53,29 @@ public abstract class PreferencesApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task PutPreferences_WithoutReceivesDigestAskingForSpanish_Is400InSpanish()
+    {
+        // A person whose pages are in English: the tool's Accept-Language chooses the API's language.
+        var person = await app.NewPersonAsync(Roles.FocalPoint, await app.NewOrganizationAsync());
+        using var client = await app.SignedInAsync(person.Email!);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX,es;q=0.9");
+
+        var response = await client.PutAsJsonAsync("/api/me/preferences", new { });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = (await response.Content.ReadFromJsonAsync<Problem>(HttpClientExtensions.Json))!;
+        problem.Title.ShouldBe("La información ingresada no es válida.");
+        problem.Errors!["receivesDigest"].ShouldBe(["Indique si desea recibir el resumen semanal (true o false)."]);
+        (await ReceivesDigestAsync(person.Id)).ShouldBeTrue();
+        (await AuditAsync(person.Id)).ShouldBeEmpty();
+
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        var english = await client.PutAsJsonAsync("/api/me/preferences", new { });
+        (await english.Content.ReadFromJsonAsync<Problem>(HttpClientExtensions.Json))!.Errors!["receivesDigest"]
+            .ShouldBe(["Say whether you want the weekly digest (true or false)."]);
+    }
+
+    [Fact]
     public async Task Preferences_WithoutSignIn_Are401AndChangeNothing()
     {
         var person = await app.NewPersonAsync(Roles.Secretariat, await app.NewOrganizationAsync());

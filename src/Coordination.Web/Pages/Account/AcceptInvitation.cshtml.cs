@@ -39,10 +39,11 @@ public sealed class AcceptInvitationModel(ISender sender, SignInManager<Applicat
 
         var (ok, accepted) = await this.TrySendAsync(
             sender,
-            new AcceptInvitationCommand(Token!, Input.DisplayName, Input.Password, Input.PreferredLanguage),
+            new AcceptInvitationCommand(Token!, Input.DisplayName, Input.NewPassword, Input.PreferredLanguage),
             cancellationToken: cancellationToken);
         if (!ok)
         {
+            NewPasswordInput.ShowBesideNewPassword(ModelState, $"Input.{nameof(AcceptInvitationCommand.Password)}");
             Invitation = await sender.Send(new GetInvitationByTokenQuery(Token!), cancellationToken);
             return Page();
         }
@@ -56,23 +57,12 @@ public sealed class AcceptInvitationModel(ISender sender, SignInManager<Applicat
         return Redirect("/");
     }
 
-    public sealed class AcceptInvitationInput
+    public sealed class AcceptInvitationInput : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your name as colleagues will see it.")]
         [StringLength(150, ErrorMessage = "The name can have at most 150 characters.")]
         [Display(Name = "Your name")]
         public string DisplayName { get; set; } = "";
-
-        [Required(ErrorMessage = "Choose a password.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Password")]
-        public string Password { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter the password again.")]
-        [DataType(DataType.Password)]
-        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
-        [Display(Name = "Password, again")]
-        public string ConfirmPassword { get; set; } = "";
 
         [Required(ErrorMessage = "Choose a language.")]
         [Display(Name = "Language of the pages and mails")]

@@ -21,7 +21,7 @@ public abstract class AcceptInvitationPageTests<TApp>(TApp app) : IClassFixture<
         var page = await browser.GetDocumentAsync(link);
         page.QuerySelector("main")!.TextContent.ShouldContain(email);
         var response = await browser.SubmitFormAsync(link, Fields(
-            ("Input.DisplayName", "Lucía Hernández"), ("Input.Password", Password), ("Input.ConfirmPassword", Password), ("Input.PreferredLanguage", "es")));
+            ("Input.DisplayName", "Lucía Hernández"), ("Input.NewPassword", Password), ("Input.ConfirmPassword", Password), ("Input.PreferredLanguage", "es")));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         response.Location().ShouldBe("/");
@@ -45,7 +45,7 @@ public abstract class AcceptInvitationPageTests<TApp>(TApp app) : IClassFixture<
         var link = await InviteAsync("PRM", email, "Viewer");
         using var first = app.CreateBrowserlikeClient();
         (await first.SubmitFormAsync(link, Fields(
-            ("Input.DisplayName", "First"), ("Input.Password", Password), ("Input.ConfirmPassword", Password), ("Input.PreferredLanguage", "en"))))
+            ("Input.DisplayName", "First"), ("Input.NewPassword", Password), ("Input.ConfirmPassword", Password), ("Input.PreferredLanguage", "en"))))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         using var second = app.CreateBrowserlikeClient();
@@ -82,18 +82,58 @@ public abstract class AcceptInvitationPageTests<TApp>(TApp app) : IClassFixture<
         using var browser = app.CreateBrowserlikeClient();
 
         var weak = await browser.SubmitFormAsync(link, Fields(
-            ("Input.DisplayName", "Pedro"), ("Input.Password", "password1234"), ("Input.ConfirmPassword", "password1234"), ("Input.PreferredLanguage", "en")));
+            ("Input.DisplayName", "Pedro"), ("Input.NewPassword", "password1234"), ("Input.ConfirmPassword", "password1234"), ("Input.PreferredLanguage", "en")));
         weak.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await weak.ReadDocumentAsync()).ErrorFor("Input.Password").ShouldBe("This password is too easy to guess. Choose a longer phrase of your own.");
+        (await weak.ReadDocumentAsync()).ErrorFor("Input.NewPassword").ShouldBe("This password is too easy to guess. Choose a longer phrase of your own.");
 
         var missing = await browser.SubmitFormAsync(link, Fields(
-            ("Input.DisplayName", ""), ("Input.Password", Password), ("Input.ConfirmPassword", "something else entirely"), ("Input.PreferredLanguage", "en")));
+            ("Input.DisplayName", ""), ("Input.NewPassword", Password), ("Input.ConfirmPassword", "something else entirely"), ("Input.PreferredLanguage", "en")));
         var page = await missing.ReadDocumentAsync();
         page.ErrorFor("Input.DisplayName").ShouldBe("Enter your name as colleagues will see it.");
         page.ErrorFor("Input.ConfirmPassword").ShouldBe("The two passwords are not the same.");
 
         (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email))).ShouldBeFalse();
         (await app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Email == email))).AcceptedAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task AcceptInvitation_PasswordPair_IsTheSharedNewPasswordInputWithItsMessages()
+    {
+        var email = NewEmail();
+        var link = await InviteAsync("MIG-BLZ", email, "FocalPoint");
+        using var browser = app.CreateBrowserlikeClient();
+
+        var form = await browser.GetDocumentAsync(link);
+        form.QuerySelector("label[for=Input_NewPassword]")!.TextContent.ShouldBe("New password");
+        form.QuerySelector("label[for=Input_ConfirmPassword]")!.TextContent.ShouldBe("New password, again");
+        form.QuerySelector("input[name='Input.Password']").ShouldBeNull();
+
+        var empty = await browser.SubmitFormAsync(link, Fields(
+            ("Input.DisplayName", "Ana"), ("Input.NewPassword", ""), ("Input.ConfirmPassword", ""), ("Input.PreferredLanguage", "en")));
+        var page = await empty.ReadDocumentAsync();
+        page.ErrorFor("Input.NewPassword").ShouldBe("Choose a new password.");
+        page.ErrorFor("Input.ConfirmPassword").ShouldBe("Enter the new password again.");
+        (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task AcceptInvitation_InSpanish_ShowsThePasswordMessagesInSpanishBesideTheFields()
+    {
+        var email = NewEmail();
+        var link = await InviteAsync("MIG-GTM", email, "FocalPoint", "es");
+        using var browser = app.CreateBrowserlikeClient();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+
+        var form = await browser.GetDocumentAsync(link);
+        form.QuerySelector("label[for=Input_NewPassword]")!.TextContent.ShouldBe("Nueva contraseña");
+        var weak = await browser.SubmitFormAsync(link, Fields(
+            ("Input.DisplayName", "Ana"), ("Input.NewPassword", "password1234"), ("Input.ConfirmPassword", "password1234"), ("Input.PreferredLanguage", "es")));
+        (await weak.ReadDocumentAsync()).ErrorFor("Input.NewPassword")
+            .ShouldBe("Esta contraseña es demasiado fácil de adivinar. Elija una frase propia más larga.");
+        var mismatched = await browser.SubmitFormAsync(link, Fields(
+            ("Input.DisplayName", "Ana"), ("Input.NewPassword", Password), ("Input.ConfirmPassword", Password + "!"), ("Input.PreferredLanguage", "es")));
+        (await mismatched.ReadDocumentAsync()).ErrorFor("Input.ConfirmPassword").ShouldBe("Las dos contraseñas no coinciden.");
+        (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email))).ShouldBeFalse();
     }
 
     [Fact]
