@@ -1,6 +1,7 @@
 using Coordination.Application.Assignments;
 using Coordination.Application.Common.Paging;
 using Coordination.Application.Common.Security;
+using Coordination.Application.FocalPoints;
 using Coordination.Application.Home;
 using Coordination.Application.Organizations;
 using Coordination.Application.Progress;
@@ -33,6 +34,12 @@ public sealed class IndexModel(ISender sender, ICurrentUser user) : PageModel
 
     public IReadOnlyList<AssignmentDto> MineFinished { get; private set; } = [];
 
+    /// <summary>The focal point's open review cycles with what is still to report, and when the next ones open.</summary>
+    public ReportingCyclesDto Reporting { get; private set; } = new([], []);
+
+    /// <summary>The focal point's assignments without a report in an open cycle, flagged in their list too.</summary>
+    public IReadOnlySet<Guid> MissingReport { get; private set; } = new HashSet<Guid>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (user.OrganizationId is { } organizationId)
@@ -50,6 +57,8 @@ public sealed class IndexModel(ISender sender, ICurrentUser user) : PageModel
             var assignments = (await sender.Send(new ListAssignmentsQuery(PageSize: Paging.MaxPageSize), cancellationToken)).Items;
             Mine = assignments.Where(a => !IsFinished(a)).OrderBy(Urgency).ThenBy(a => a.DueDate).ToList();
             MineFinished = assignments.Where(IsFinished).ToList();
+            Reporting = await sender.Send(new GetReportingCyclesQuery(), cancellationToken);
+            MissingReport = Reporting.Open.SelectMany(c => c.Missing).Select(m => m.AssignmentId).ToHashSet();
         }
         else
         {

@@ -16,13 +16,27 @@ public sealed class PageAccessibilityTests(BrowserApp app)
         await page.SignInAsync(DemoPeople.FocalDom);
         await page.SwitchLanguageAsync("English");
 
-        foreach (var path in new[] { "/", "/action-points", $"/action-points/{actionPointId}", $"/assignments/{assignmentId}", $"/assignments/{assignmentId}/report" })
+        foreach (var path in new[] { "/", "/action-points", $"/action-points/{actionPointId}", $"/assignments/{assignmentId}", $"/assignments/{assignmentId}/report", "/calendar", "/calendar/regenerate" })
         {
             var response = await page.GotoAsync(path);
             response!.Status.ShouldBe(200, path);
             await page.ShouldHaveNoSeriousViolationsAsync();
         }
 
+        session.ShouldHaveNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task FocalPointHome_WithReportsDueInTheOpenCycle_Axe_NoSeriousViolations()
+    {
+        // Belize's migration institution has not reported in the demo's open review cycle.
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+        await page.SignInAsync("focal.mig-blz@example.org");
+        await page.SwitchLanguageAsync("English");
+
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Progress reports due" }).WaitForAsync();
+        await page.ShouldHaveNoSeriousViolationsAsync();
         session.ShouldHaveNoConsoleErrors();
     }
 
